@@ -1,0 +1,15 @@
+//! One module per subcommand; each has clap `Args` and `run`.
+
+pub mod actors;
+pub mod bench;
+pub mod eval;
+pub mod eval_parse;
+pub mod events;
+pub mod export;
+pub mod ingest;
+pub mod promises;
+pub mod quotes;
+pub mod serve;
+pub mod show;
+pub mod stats;
+pub mod train;

@@ -1,0 +1,10 @@
+//! `eventwire quotes` (skeleton, filled in by its issue).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`quotes` is not implemented yet")
+}

@@ -1,0 +1,1 @@
+//! eventwire-eval (skeleton, filled in by its issue).

@@ -1,0 +1,1 @@
+//! eventwire-export (skeleton, filled in by its issue).

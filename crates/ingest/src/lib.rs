@@ -1,0 +1,1 @@
+//! eventwire-ingest (skeleton, filled in by its issue).

@@ -1,0 +1,47 @@
+//! The pipeline: the ordered list of annotation stages every article goes through after ingest.
+//!
+//! segment → syntax → actors → time → quotes → events. Each stage reads what the stages before it
+//! wrote (quotes need actors for speakers and time for `said_on`; events need all three).
+
+use anyhow::Context;
+use eventwire_model::{Annotator, Article};
+
+/// The stages, loaded once and shared by every article (and thread) of a run.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Annotator>>,
+}
+
+impl Pipeline {
+    /// The standard pipeline with the resources bundled in the repository.
+    pub fn standard() -> anyhow::Result<Self> {
+        let stages: Vec<Box<dyn Annotator>> = vec![
+            Box::new(eventwire_segment::Segmenter::load().context("loading the segmenter")?),
+            Box::new(
+                eventwire_syntax::SyntaxAnnotator::load().context("loading the syntax model")?,
+            ),
+            Box::new(
+                eventwire_actors::ActorAnnotator::load().context("loading the actor dictionary")?,
+            ),
+            Box::new(eventwire_time::TimeAnnotator::load().context("loading the time tagger")?),
+            Box::new(
+                eventwire_quotes::QuoteAnnotator::load().context("loading the quote lexicon")?,
+            ),
+            Box::new(
+                eventwire_events::EventAnnotator::load().context("loading the event patterns")?,
+            ),
+        ];
+        Ok(Pipeline { stages })
+    }
+
+    /// Runs every stage over the article in order.
+    pub fn annotate(&self, article: &mut Article) {
+        for stage in &self.stages {
+            stage.annotate(article);
+        }
+    }
+
+    /// Names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+}

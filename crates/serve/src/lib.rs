@@ -1,0 +1,1 @@
+//! eventwire-serve (skeleton, filled in by its issue).

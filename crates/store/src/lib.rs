@@ -1,0 +1,1 @@
+//! eventwire-store (skeleton, filled in by its issue).
