@@ -1,17 +1,92 @@
 //! Quotes: direct and reported speech attributed to speakers.
 //!
-//! Skeleton: the stage is wired into the pipeline and filled in by its issue.
+//! The stage finds direct quotes by their quotation marks ([`marks`]) and reported statements by
+//! speech verbs and their content clauses ([`reported`]), attributes each to a speaker phrase
+//! ([`speaker`], [`attribution`]) and maps that phrase to an actor through the mentions the
+//! actors stage left (pronouns included, which that stage has already resolved). The date a
+//! statement was made comes from a date in its attribution's sentence, else the article's
+//! publication date. Speech verbs and word lists live in `data/quotes/lexicon.toml`.
+//!
+//! It works on its own word view of the text ([`text`]), so it gives the same answers whether or
+//! not the segmenter and parser have run.
 
-use eventwire_model::{Annotator, Article};
+mod attribution;
+mod lexicon;
+mod marks;
+mod reported;
+mod speaker;
+mod text;
+
+pub use lexicon::LexiconError;
+
+use attribution::{Evidence, Found};
+use eventwire_model::{Annotator, Article, Quote, Span, TimexType};
+use lexicon::Lexicon;
+use text::Text;
 
 /// Quotes: direct and reported speech attributed to speakers.
-#[derive(Debug, Default)]
-pub struct QuoteAnnotator;
+#[derive(Debug)]
+pub struct QuoteAnnotator {
+    lexicon: Lexicon,
+}
 
 impl QuoteAnnotator {
-    /// Loads the stage's bundled resources.
-    pub fn load() -> Result<Self, std::convert::Infallible> {
-        Ok(QuoteAnnotator)
+    /// Loads the bundled speech lexicon.
+    pub fn load() -> Result<Self, LexiconError> {
+        Ok(QuoteAnnotator {
+            lexicon: Lexicon::bundled()?,
+        })
+    }
+
+    /// Every quote of the article, in text order.
+    fn find_quotes(&self, article: &Article) -> Vec<Quote> {
+        let text = Text::new(article, &self.lexicon);
+        let direct = marks::direct_quotes(text.text, &text.paragraphs);
+        let reported = reported::reported_speech(&text, &self.lexicon, &direct);
+        let found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
+        let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+        for f in &found {
+            let said_on = self.said_on(article, &text, f, &found, quotes.last());
+            quotes.push(to_quote(article, &text, f, said_on));
+        }
+        quotes
+    }
+
+    /// When `f` was said: a date in its attribution's sentence; for "he added" without one, the
+    /// date of the statement it continues; else the publication date.
+    fn said_on(
+        &self,
+        article: &Article,
+        text: &Text,
+        f: &Found,
+        all: &[Found],
+        previous: Option<&Quote>,
+    ) -> Option<String> {
+        let published = || article.meta.published.map(|d| d.to_string());
+        let Some(attribution) = &f.attribution else {
+            return published();
+        };
+        let verb = attribution.verb.span;
+        let sentence = text.sentence_of(verb.start);
+        let stated_date = article
+            .timexes
+            .iter()
+            .filter(|t| t.kind == TimexType::Date && is_calendar_date(&t.value))
+            .filter(|t| {
+                sentence.contains(&t.span) && !all.iter().any(|q| q.content.overlaps(&t.span))
+            })
+            .min_by_key(|t| t.span.start.abs_diff(verb.start))
+            .map(|t| t.value.clone());
+        let continued = || {
+            let previous = previous?;
+            let same_speaker = speaker_actor(article, attribution.speaker)
+                .zip(previous.speaker)
+                .is_none_or(|(a, b)| a == b);
+            (self.lexicon.is_continuation(&attribution.verb.lemma) && same_speaker)
+                .then(|| previous.said_on.clone())
+                .flatten()
+        };
+        stated_date.or_else(continued).or_else(published)
     }
 }
 
@@ -20,5 +95,63 @@ impl Annotator for QuoteAnnotator {
         "quotes"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    fn annotate(&self, article: &mut Article) {
+        let quotes = self.find_quotes(article);
+        article.quotes.extend(quotes);
+    }
+}
+
+fn to_quote(article: &Article, text: &Text, f: &Found, said_on: Option<String>) -> Quote {
+    let attribution = f.attribution.as_ref();
+    let speaker_phrase = attribution.and_then(|a| a.speaker);
+    let audience = attribution.and_then(|a| a.audience);
+    Quote {
+        span: f.content,
+        kind: f.kind,
+        speaker: speaker_actor(article, speaker_phrase),
+        speaker_span: speaker_phrase.map(|p| head_mention(article, p).map_or(p, |m| m.span)),
+        verb: attribution.map(|a| a.verb.form.clone()),
+        verb_span: attribution.map(|a| a.verb.span),
+        addressee: audience.map(|a| text.slice(a).to_string()),
+        addressee_actor: audience
+            .and_then(|a| head_mention(article, a))
+            .map(|m| m.actor),
+        sentence: text
+            .sentences
+            .partition_point(|s| s.start <= f.content.start)
+            .saturating_sub(1),
+        said_on,
+        confidence: match f.evidence {
+            Evidence::Local => 0.85,
+            Evidence::Inherited => 0.6,
+            Evidence::None => 0.3,
+        },
+    }
+}
+
+/// The actor a speaker phrase names, through its head mention.
+fn speaker_actor(article: &Article, phrase: Option<Span>) -> Option<usize> {
+    head_mention(article, phrase?).map(|m| m.actor)
+}
+
+/// The mention of the phrase's head: English noun phrases end in their head, so the last mention
+/// overlapping the phrase ("U.S. President Donald Trump" → "Donald Trump", not "U.S.").
+fn head_mention(article: &Article, phrase: Span) -> Option<&eventwire_model::Mention> {
+    article
+        .mentions
+        .iter()
+        .filter(|m| m.span.overlaps(&phrase))
+        .max_by_key(|m| (m.span.end, m.span.len()))
+}
+
+/// TIMEX3 values naming one calendar day (`2025-01-07`).
+fn is_calendar_date(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }

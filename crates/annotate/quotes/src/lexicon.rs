@@ -1,0 +1,216 @@
+//! The speech lexicon: speech verbs, attribution phrases and the closed word classes the
+//! speaker finder needs, read from `data/quotes/lexicon.toml` (bundled at build time).
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// The lexicon file as bundled; its header documents every list.
+const LEXICON_TOML: &str = include_str!("../../../../data/quotes/lexicon.toml");
+const LEXICON_PATH: &str = "data/quotes/lexicon.toml";
+
+/// Why the bundled lexicon could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: {source}")]
+    Parse {
+        path: &'static str,
+        source: toml::de::Error,
+    },
+    #[error("{path}: [roles] {role} names `{lemma}`, which is not a lemma in [verbs]")]
+    UnknownLemma {
+        path: &'static str,
+        role: &'static str,
+        lemma: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    verbs: HashMap<String, Vec<String>>,
+    roles: Roles,
+    phrases: Phrases,
+    grammar: Grammar,
+}
+
+#[derive(Deserialize)]
+struct Roles {
+    continuation: Vec<String>,
+    audience_object: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Phrases {
+    source_markers: Vec<String>,
+    audience_cues: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Grammar {
+    pronouns: HashSet<String>,
+    subject_skip: HashSet<String>,
+    determiners: HashSet<String>,
+    phrase_stops: HashSet<String>,
+    intro_words: HashSet<String>,
+    clause_breaks: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+/// The loaded lexicon, with lookups by lower-cased word.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Inflected form → lemma.
+    verb_forms: HashMap<String, String>,
+    continuation: HashSet<String>,
+    audience_object: HashSet<String>,
+    /// Multi-word phrases, each split into lower-case words.
+    source_markers: Vec<Vec<String>>,
+    audience_cues: Vec<Vec<String>>,
+    pronouns: HashSet<String>,
+    subject_skip: HashSet<String>,
+    determiners: HashSet<String>,
+    phrase_stops: HashSet<String>,
+    intro_words: HashSet<String>,
+    clause_breaks: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The lexicon bundled with the binary.
+    pub fn bundled() -> Result<Self, LexiconError> {
+        Self::parse(LEXICON_TOML, LEXICON_PATH)
+    }
+
+    /// Parses lexicon TOML; `path` names the source in errors.
+    pub fn parse(source: &str, path: &'static str) -> Result<Self, LexiconError> {
+        let file: LexiconFile =
+            toml::from_str(source).map_err(|source| LexiconError::Parse { path, source })?;
+        let verb_forms: HashMap<String, String> = file
+            .verbs
+            .iter()
+            .flat_map(|(lemma, forms)| forms.iter().map(move |f| (f.to_lowercase(), lemma.clone())))
+            .collect();
+        let known_lemmas = |role: &'static str, lemmas: Vec<String>| match lemmas
+            .iter()
+            .find(|l| !file.verbs.contains_key(*l))
+        {
+            Some(lemma) => Err(LexiconError::UnknownLemma {
+                path,
+                role,
+                lemma: lemma.clone(),
+            }),
+            None => Ok(lemmas.into_iter().collect::<HashSet<_>>()),
+        };
+        let continuation = known_lemmas("continuation", file.roles.continuation)?;
+        let audience_object = known_lemmas("audience_object", file.roles.audience_object)?;
+        Ok(Lexicon {
+            verb_forms,
+            continuation,
+            audience_object,
+            source_markers: split_phrases(&file.phrases.source_markers),
+            audience_cues: split_phrases(&file.phrases.audience_cues),
+            pronouns: file.grammar.pronouns,
+            subject_skip: file.grammar.subject_skip,
+            determiners: file.grammar.determiners,
+            phrase_stops: file.grammar.phrase_stops,
+            intro_words: file.grammar.intro_words,
+            clause_breaks: file.grammar.clause_breaks,
+            abbreviations: file.grammar.abbreviations,
+        })
+    }
+
+    /// The lemma of a speech-verb form (`"told"` → `"tell"`).
+    pub fn speech_lemma(&self, word: &str) -> Option<&str> {
+        self.verb_forms.get(word).map(String::as_str)
+    }
+
+    pub fn is_continuation(&self, lemma: &str) -> bool {
+        self.continuation.contains(lemma)
+    }
+
+    pub fn takes_audience_object(&self, lemma: &str) -> bool {
+        self.audience_object.contains(lemma)
+    }
+
+    pub fn source_markers(&self) -> &[Vec<String>] {
+        &self.source_markers
+    }
+
+    pub fn audience_cues(&self) -> &[Vec<String>] {
+        &self.audience_cues
+    }
+
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(word)
+    }
+
+    pub fn is_subject_skip(&self, word: &str) -> bool {
+        self.subject_skip.contains(word)
+    }
+
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(word)
+    }
+
+    /// True for closed-class words, which never belong to a speaker or audience phrase.
+    pub fn is_phrase_stop(&self, word: &str) -> bool {
+        self.phrase_stops.contains(word)
+    }
+
+    /// True for inflected speech-verb forms ("said", "states"); the bare lemma is left out
+    /// because it doubles as a noun too often ("state television", "the report").
+    pub fn is_inflected_speech_verb(&self, word: &str) -> bool {
+        self.verb_forms.get(word).is_some_and(|lemma| lemma != word)
+    }
+
+    pub fn is_intro_word(&self, word: &str) -> bool {
+        self.intro_words.contains(word)
+    }
+
+    pub fn is_clause_break(&self, word: &str) -> bool {
+        self.clause_breaks.contains(word)
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+}
+
+fn split_phrases(phrases: &[String]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_loads_and_maps_forms_to_lemmas() {
+        let lex = Lexicon::bundled().unwrap();
+        assert_eq!(lex.speech_lemma("told"), Some("tell"));
+        assert_eq!(lex.speech_lemma("arguing"), Some("argue"));
+        assert_eq!(lex.speech_lemma("talked"), None);
+        assert!(lex.is_continuation("add"));
+        assert!(lex.takes_audience_object("tell"));
+    }
+
+    #[test]
+    fn a_role_naming_an_unknown_lemma_is_an_error_naming_the_file() {
+        let bad = LEXICON_TOML.replace(
+            "continuation = [\"add\", \"continue\"]",
+            "continuation = [\"mumble\"]",
+        );
+        let err = Lexicon::parse(&bad, "test.toml").unwrap_err().to_string();
+        assert!(err.contains("test.toml") && err.contains("mumble"), "{err}");
+    }
+
+    #[test]
+    fn malformed_toml_is_an_error_naming_the_file() {
+        let err = Lexicon::parse("[verbs\n", "broken.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("broken.toml"), "{err}");
+    }
+}

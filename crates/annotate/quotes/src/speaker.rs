@@ -1,0 +1,278 @@
+//! Finding who speaks and to whom around a speech verb, on the word level.
+//!
+//! English news attributes speech in a handful of shapes: a subject before the verb ("Trump told",
+//! "he said", "Keith Kellogg, a retired general, said"), an inverted subject after it ("said
+//! Putin"), the subject of the main clause for a coordinated or participle verb ("Trump … but
+//! insisted", "…, arguing that"), and "according to X". The phrases found here are mapped to actors
+//! through the actors stage's mentions by the caller.
+
+use crate::lexicon::Lexicon;
+use crate::text::Text;
+use eventwire_model::Span;
+
+/// Longest speaker or audience phrase, in words.
+const MAX_PHRASE_WORDS: usize = 7;
+
+/// A speech verb occurrence: the word index where it starts, its surface form, lemma and span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechVerb {
+    pub word: usize,
+    /// Index of the first word after the verb (phrase).
+    pub next: usize,
+    pub form: String,
+    pub lemma: String,
+    pub span: Span,
+    /// "according to X": the speaker follows the marker.
+    pub is_source_marker: bool,
+}
+
+impl SpeechVerb {
+    /// True for "-ing" forms, whose subject is the main clause's ("…, arguing that").
+    fn is_participle(&self) -> bool {
+        self.form.ends_with("ing")
+    }
+}
+
+/// The speech verb or source marker starting at word `i`, if any.
+pub fn speech_verb_at(text: &Text, lexicon: &Lexicon, i: usize) -> Option<SpeechVerb> {
+    if let Some(marker) = lexicon
+        .source_markers()
+        .iter()
+        .find(|m| matches_words(text, i, m))
+    {
+        let last = i + marker.len() - 1;
+        return Some(SpeechVerb {
+            word: i,
+            next: last + 1,
+            form: marker.join(" "),
+            lemma: marker.join(" "),
+            span: Span::new(text.words[i].span.start, text.words[last].span.end),
+            is_source_marker: true,
+        });
+    }
+    let lemma = lexicon.speech_lemma(text.lower(i))?;
+    Some(SpeechVerb {
+        word: i,
+        next: i + 1,
+        form: text.lower(i).to_string(),
+        lemma: lemma.to_string(),
+        span: text.words[i].span,
+        is_source_marker: false,
+    })
+}
+
+/// True when the words from `i` on are `phrase` (lower case).
+pub fn matches_words(text: &Text, i: usize, phrase: &[String]) -> bool {
+    i + phrase.len() <= text.words.len()
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| text.lower(i + k) == w)
+}
+
+/// The speaker phrase of `verb`, looking no further back than word `lo` (the sentence start).
+pub fn speaker_of(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) -> Option<Span> {
+    if verb.is_source_marker {
+        return phrase_after(text, lexicon, verb.next);
+    }
+    subject_before(text, lexicon, verb, lo).or_else(|| phrase_after(text, lexicon, verb.next))
+}
+
+/// The subject standing before the verb.
+fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) -> Option<Span> {
+    let j = (lo..verb.word)
+        .rev()
+        .find(|&j| !is_skippable_before_verb(text, lexicon, j))?;
+    let word = text.lower(j);
+    if lexicon.is_pronoun(word) {
+        return Some(text.words[j].span);
+    }
+    match word {
+        "and" | "but" | "or" => sentence_subject(text, lexicon, lo),
+        "," if verb.is_participle() => sentence_subject(text, lexicon, lo),
+        // "Keith Kellogg, a retired American general …, said": the subject precedes the apposition.
+        "," => (lo..j)
+            .rev()
+            .find(|&k| text.word(k) == ",")
+            .and_then(|k| phrase_ending_at(text, lexicon, k.checked_sub(1)?, lo)),
+        _ if text.words[j].is_punct || stops_phrase(text, lexicon, j) => None,
+        _ => phrase_ending_at(text, lexicon, j, lo),
+    }
+}
+
+fn is_skippable_before_verb(text: &Text, lexicon: &Lexicon, j: usize) -> bool {
+    let word = text.lower(j);
+    lexicon.is_subject_skip(word) || (word.ends_with("ly") && !text.is_capitalized(j))
+}
+
+/// The noun phrase that ends at word `end`, reaching back to a determiner, punctuation or a
+/// closed-class word, and no further than `lo`.
+fn phrase_ending_at(text: &Text, lexicon: &Lexicon, end: usize, lo: usize) -> Option<Span> {
+    if end < lo || ends_phrase(text, lexicon, end) {
+        return None;
+    }
+    let mut start = end;
+    while start > lo && end - start + 1 < MAX_PHRASE_WORDS {
+        let prev = start - 1;
+        let word = text.lower(prev);
+        if lexicon.is_determiner(word) {
+            start = prev;
+            break;
+        }
+        if ends_phrase(text, lexicon, prev) {
+            break;
+        }
+        start = prev;
+    }
+    Some(Span::new(
+        text.words[start].span.start,
+        text.words[end].span.end,
+    ))
+}
+
+/// True when word `k` cannot be inside a noun phrase: punctuation other than an abbreviation's
+/// period ("U.S. President"), or a closed-class word.
+fn ends_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
+    if text.words[k].is_punct {
+        return text.word(k) != "." || text.is_terminal(k, lexicon);
+    }
+    stops_phrase(text, lexicon, k)
+}
+
+/// Closed-class words and lower-case speech verbs end a phrase; a capitalised verb form is part
+/// of a name ("the United States").
+fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
+    let word = text.lower(k);
+    lexicon.is_phrase_stop(word)
+        || (lexicon.is_inflected_speech_verb(word) && !text.is_capitalized(k))
+}
+
+/// The noun phrase starting at word `start`: an optional determiner, then words up to
+/// punctuation or a closed-class word.
+pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span> {
+    let n = text.words.len();
+    if start >= n || text.words[start].is_punct {
+        return None;
+    }
+    if lexicon.is_pronoun(text.lower(start)) {
+        return Some(text.words[start].span);
+    }
+    let first = start + usize::from(lexicon.is_determiner(text.lower(start)));
+    let end = (first..n.min(first + MAX_PHRASE_WORDS))
+        .take_while(|&k| !ends_phrase(text, lexicon, k))
+        .last()?;
+    Some(Span::new(
+        text.words[start].span.start,
+        text.words[end].span.end,
+    ))
+}
+
+/// The subject of the sentence whose first word is `lo`: the phrase opening it, after an
+/// introductory phrase that ends at the first comma ("In a recent interview …, Putin …").
+pub fn sentence_subject(text: &Text, lexicon: &Lexicon, lo: usize) -> Option<Span> {
+    let first = (lo..text.words.len()).find(|&k| !text.is_opening_mark(k))?;
+    let start = if lexicon.is_intro_word(text.lower(first)) {
+        (first..text.words.len())
+            .take_while(|&k| !text.is_terminal(k, lexicon))
+            .find(|&k| text.word(k) == ",")?
+            + 1
+    } else {
+        first
+    };
+    phrase_after(text, lexicon, start)
+}
+
+/// The audience of a statement: the object of "told" or the phrase after a cue like "interview
+/// with", searched in `words`.
+pub fn audience(
+    text: &Text,
+    lexicon: &Lexicon,
+    verb: &SpeechVerb,
+    words: std::ops::Range<usize>,
+) -> Option<Span> {
+    if lexicon.takes_audience_object(&verb.lemma) {
+        if let Some(object) = phrase_after(text, lexicon, verb.next) {
+            if !lexicon.is_pronoun(&text.slice(object).to_lowercase()) {
+                return Some(object);
+            }
+        }
+    }
+    words.clone().find_map(|i| {
+        let cue = lexicon
+            .audience_cues()
+            .iter()
+            .find(|cue| matches_words(text, i, cue))?;
+        phrase_after(text, lexicon, i + cue.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eventwire_model::{Article, ArticleMeta};
+
+    /// The speaker phrase of the first speech verb in `sentence`.
+    fn speaker(sentence: &str) -> Option<String> {
+        let article = Article::new("t", sentence, ArticleMeta::default());
+        let lexicon = Lexicon::bundled().unwrap();
+        let text = Text::new(&article, &lexicon);
+        let verb = (0..text.words.len()).find_map(|i| speech_verb_at(&text, &lexicon, i))?;
+        speaker_of(&text, &lexicon, &verb, 0).map(|s| text.slice(s).to_string())
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        assert_eq!(
+            speaker("On January 31, U.S. President Donald Trump stated that they met.").as_deref(),
+            Some("U.S. President Donald Trump")
+        );
+        assert_eq!(
+            speaker("The Russian president has repeatedly warned that it failed.").as_deref(),
+            Some("The Russian president")
+        );
+        assert_eq!(speaker("Later he said it was over.").as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn subject_before_an_apposition() {
+        assert_eq!(
+            speaker("Keith Kellogg, a retired American general, said on Monday that talks began.")
+                .as_deref(),
+            Some("Keith Kellogg")
+        );
+    }
+
+    #[test]
+    fn inverted_subject_after_the_verb() {
+        assert_eq!(
+            speaker("“We trust him,” said Putin.").as_deref(),
+            Some("Putin")
+        );
+        assert_eq!(
+            speaker("“No,” said the foreign minister on Friday.").as_deref(),
+            Some("the foreign minister")
+        );
+    }
+
+    #[test]
+    fn main_clause_subject_for_coordinated_and_participle_verbs() {
+        assert_eq!(
+            speaker("Trump did not specify who talked but insisted that they are talking.")
+                .as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            speaker("In an interview on Sunday, the senator criticized the plan, arguing that it fails.")
+                .as_deref(),
+            Some("the senator")
+        );
+    }
+
+    #[test]
+    fn according_to_takes_the_phrase_after_it() {
+        assert_eq!(
+            speaker("According to Ukrainian officials, the talks failed.").as_deref(),
+            Some("Ukrainian officials")
+        );
+    }
+}
