@@ -53,6 +53,7 @@ struct Grammar {
     intro_words: HashSet<String>,
     clause_breaks: HashSet<String>,
     abbreviations: HashSet<String>,
+    contractions: HashSet<String>,
 }
 
 /// The loaded lexicon, with lookups by lower-cased word.
@@ -72,6 +73,7 @@ pub struct Lexicon {
     intro_words: HashSet<String>,
     clause_breaks: HashSet<String>,
     abbreviations: HashSet<String>,
+    contractions: HashSet<String>,
 }
 
 impl Lexicon {
@@ -115,6 +117,7 @@ impl Lexicon {
             intro_words: file.grammar.intro_words,
             clause_breaks: file.grammar.clause_breaks,
             abbreviations: file.grammar.abbreviations,
+            contractions: file.grammar.contractions,
         })
     }
 
@@ -172,6 +175,11 @@ impl Lexicon {
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    /// True for what follows an apostrophe in a contraction ("s" of "it's", "re" of "we're").
+    pub fn is_contraction(&self, word: &str) -> bool {
+        self.contractions.contains(word)
     }
 }
 

@@ -41,7 +41,9 @@ impl QuoteAnnotator {
     /// Every quote of the article, in text order.
     fn find_quotes(&self, article: &Article) -> Vec<Quote> {
         let text = Text::new(article, &self.lexicon);
-        let direct = marks::direct_quotes(text.text, &text.paragraphs);
+        let direct = marks::direct_quotes(text.text, &text.paragraphs, |w| {
+            self.lexicon.is_contraction(w)
+        });
         let reported = reported::reported_speech(&text, &self.lexicon, &direct);
         let found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());

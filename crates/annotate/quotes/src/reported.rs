@@ -181,7 +181,7 @@ mod tests {
         let article = Article::new("t", text, ArticleMeta::default());
         let lexicon = Lexicon::bundled().unwrap();
         let view = Text::new(&article, &lexicon);
-        let direct = direct_quotes(text, &view.paragraphs);
+        let direct = direct_quotes(text, &view.paragraphs, |w| lexicon.is_contraction(w));
         reported_speech(&view, &lexicon, &direct)
             .into_iter()
             .map(|r| {
