@@ -87,12 +87,14 @@ fn nearby_attribution(
     i: usize,
 ) -> Option<Attribution> {
     let quote = direct[i];
-    let paragraph = text.paragraphs[text.paragraph_index(quote.outer.start)];
-    let after_end = direct
-        .get(i + 1)
-        .map_or(paragraph.end, |next| next.outer.start.min(paragraph.end));
-    let before_start = i.checked_sub(1).map_or(paragraph.start, |prev| {
-        direct[prev].outer.end.max(paragraph.start)
+    // A quote may run over paragraphs: look before it in its first, after it in its last.
+    let first_paragraph = text.paragraphs[text.paragraph_index(quote.outer.start)];
+    let last_paragraph = text.paragraphs[text.paragraph_index(quote.outer.end - 1)];
+    let after_end = direct.get(i + 1).map_or(last_paragraph.end, |next| {
+        next.outer.start.min(last_paragraph.end)
+    });
+    let before_start = i.checked_sub(1).map_or(first_paragraph.start, |prev| {
+        direct[prev].outer.end.max(first_paragraph.start)
     });
     let after = text.words_in(Span::new(quote.outer.end, after_end.max(quote.outer.end)));
     let before = text.words_in(Span::new(before_start, quote.outer.start));

@@ -157,3 +157,117 @@ fn is_calendar_date(value: &str) -> bool {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use eventwire_model::{Actor, ActorKind, ArticleMeta, Mention, MentionKind, Timex};
+
+    const KELLOGG: &str = "Keith Kellogg, a retired general, said during a press conference on \
+        January 7 that preparations are underway for talks.\nHe added that it is possible Trump \
+        will meet Zelensky.";
+
+    fn article(text: &str) -> Article {
+        let meta = ArticleMeta {
+            published: NaiveDate::from_ymd_opt(2025, 1, 31),
+            ..Default::default()
+        };
+        Article::new("t", text, meta)
+    }
+
+    fn span_of(article: &Article, needle: &str) -> Span {
+        let start = article.text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    fn actor(name: &str) -> Actor {
+        Actor {
+            id: name.to_lowercase().replace(' ', "_"),
+            name: name.into(),
+            kind: ActorKind::Person,
+            code: Some("USAGOV".into()),
+            alt_codes: vec![],
+            country: Some("USA".into()),
+            wikipedia: None,
+        }
+    }
+
+    /// Mentions as the actors stage leaves them: "Keith Kellogg" and the resolved "He".
+    fn with_kellogg_mentions(mut a: Article) -> Article {
+        a.actors.push(actor("Keith Kellogg"));
+        for (needle, kind) in [
+            ("Keith Kellogg", MentionKind::Name),
+            ("He", MentionKind::Pronoun),
+        ] {
+            a.mentions.push(Mention {
+                span: span_of(&a, needle),
+                actor: 0,
+                kind,
+                code: Some("USAGOV".into()),
+                sentence: 0,
+                confidence: 1.0,
+            });
+        }
+        a
+    }
+
+    fn annotate(mut a: Article) -> Article {
+        QuoteAnnotator::load().unwrap().annotate(&mut a);
+        a
+    }
+
+    #[test]
+    fn speakers_map_to_actors_through_mentions_pronouns_included() {
+        let a = annotate(with_kellogg_mentions(article(KELLOGG)));
+        assert_eq!(a.quotes.len(), 2);
+        assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
+        assert_eq!(a.slice(a.quotes[1].speaker_span.unwrap()), "He");
+    }
+
+    #[test]
+    fn said_on_comes_from_a_date_in_the_attribution_and_carries_to_added() {
+        let mut a = with_kellogg_mentions(article(KELLOGG));
+        a.timexes.push(Timex {
+            span: span_of(&a, "January 7"),
+            kind: TimexType::Date,
+            value: "2025-01-07".into(),
+            modifier: None,
+            interval: None,
+            sentence: 0,
+        });
+        let a = annotate(a);
+        let dates: Vec<_> = a.quotes.iter().map(|q| q.said_on.as_deref()).collect();
+        assert_eq!(dates, [Some("2025-01-07"), Some("2025-01-07")]);
+    }
+
+    #[test]
+    fn said_on_defaults_to_the_publication_date() {
+        let a = annotate(article(KELLOGG));
+        assert_eq!(a.quotes[0].said_on.as_deref(), Some("2025-01-31"));
+        // "added" carries the previous statement's date, here the default one.
+        assert_eq!(a.quotes[1].said_on.as_deref(), Some("2025-01-31"));
+    }
+
+    #[test]
+    fn a_date_inside_the_quote_is_not_when_it_was_said() {
+        let mut a = article("The minister said that elections will be held on March 3.");
+        a.timexes.push(Timex {
+            span: span_of(&a, "March 3"),
+            kind: TimexType::Date,
+            value: "2025-03-03".into(),
+            modifier: None,
+            interval: None,
+            sentence: 0,
+        });
+        let a = annotate(a);
+        assert_eq!(a.quotes[0].said_on.as_deref(), Some("2025-01-31"));
+    }
+
+    #[test]
+    fn calendar_dates_are_full_days_only() {
+        assert!(is_calendar_date("2025-01-07"));
+        assert!(!is_calendar_date("2025-W04"));
+        assert!(!is_calendar_date("PRESENT_REF"));
+    }
+}

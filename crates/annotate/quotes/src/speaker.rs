@@ -151,7 +151,7 @@ fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
 /// punctuation or a closed-class word.
 pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span> {
     let n = text.words.len();
-    if start >= n || text.words[start].is_punct {
+    if start >= n || ends_phrase(text, lexicon, start) {
         return None;
     }
     if lexicon.is_pronoun(text.lower(start)) {

@@ -1,0 +1,170 @@
+//! Realistic news passages through the full pipeline: split and multi-paragraph quotes,
+//! apostrophes, straight quotes, "according to", inverted "said X", fronted reported speech and
+//! a stand-alone quote paragraph.
+
+use eventwire_model::{Article, ArticleMeta, QuoteKind};
+
+/// (kind, content, speaker phrase, verb, addressee) of every quote found in `text`.
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn quotes(text: &str) -> Vec<Row> {
+    let mut article = Article::new("news", text, ArticleMeta::default());
+    eventwire_pipeline::Pipeline::standard()
+        .expect("standard pipeline")
+        .annotate(&mut article);
+    article
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                article.slice(q.span).to_string(),
+                q.speaker_span.map(|s| article.slice(s).to_string()),
+                q.verb.clone(),
+                q.addressee.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(kind: QuoteKind, content: &str, speaker: &str, verb: &str, to: Option<&str>) -> Row {
+    (
+        kind,
+        content.into(),
+        Some(speaker.into()),
+        Some(verb.into()),
+        to.map(Into::into),
+    )
+}
+
+/// The speaker phrase may narrow to the actors stage's head mention ("Sergei Lavrov").
+fn assert_rows(found: &[Row], expected: &[Row]) {
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (f, e) in found.iter().zip(expected) {
+        assert_eq!((f.0, &f.1, &f.3, &f.4), (e.0, &e.1, &e.3, &e.4), "{f:?}");
+        let (speaker, wanted) = (f.2.as_deref().unwrap_or(""), e.2.as_deref().unwrap());
+        assert!(
+            !speaker.is_empty() && wanted.ends_with(speaker),
+            "speaker {speaker:?} of {:?}, expected {wanted:?}",
+            f.1
+        );
+    }
+}
+
+use QuoteKind::{Direct, Indirect};
+
+#[test]
+fn split_quote_and_a_quote_running_over_two_paragraphs() {
+    let text = "“We are ready to negotiate,” Foreign Minister Sergei Lavrov said on Tuesday, “but not at any price.”\n\
+                “The West must understand this.\n\
+                “There will be no concessions on Crimea,” he added.\n\
+                Zelensky’s office did not respond to the minister’s remarks.";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(
+                Direct,
+                "We are ready to negotiate,",
+                "Foreign Minister Sergei Lavrov",
+                "said",
+                None,
+            ),
+            row(
+                Direct,
+                "but not at any price.",
+                "Foreign Minister Sergei Lavrov",
+                "said",
+                None,
+            ),
+            row(
+                Direct,
+                "The West must understand this.\n“There will be no concessions on Crimea,",
+                "he",
+                "added",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn straight_quotes_with_an_audience_and_inverted_said() {
+    let text = "\"We don't want a war with anyone,\" the prime minister told parliament.\n\
+                \"The sanctions are working,\" said Ursula von der Leyen, the Commission president.";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(
+                Direct,
+                "We don't want a war with anyone,",
+                "the prime minister",
+                "told",
+                Some("parliament"),
+            ),
+            row(
+                Direct,
+                "The sanctions are working,",
+                "Ursula von der Leyen",
+                "said",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn according_to_and_fronted_reported_speech() {
+    let text = "The convoy was struck twice near Kharkiv, according to Ukrainian officials.\n\
+                Talks will resume in Geneva next week, a State Department spokesman said.";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(
+                Indirect,
+                "The convoy was struck twice near Kharkiv",
+                "Ukrainian officials",
+                "according to",
+                None,
+            ),
+            row(
+                Indirect,
+                "Talks will resume in Geneva next week",
+                "a State Department spokesman",
+                "said",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_quote_paragraph_of_its_own_takes_the_previous_speaker() {
+    let text = "Chancellor Olaf Scholz warned that Europe must rearm quickly.\n\
+                “We cannot wait for the next crisis.”\n\
+                The opposition criticised the plan.";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(
+                Indirect,
+                "Europe must rearm quickly",
+                "Chancellor Olaf Scholz",
+                "warned",
+                None,
+            ),
+            row(
+                Direct,
+                "We cannot wait for the next crisis.",
+                "Chancellor Olaf Scholz",
+                "warned",
+                None,
+            ),
+        ],
+    );
+}
