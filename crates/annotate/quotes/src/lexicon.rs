@@ -54,6 +54,7 @@ struct Grammar {
     clause_breaks: HashSet<String>,
     abbreviations: HashSet<String>,
     contractions: HashSet<String>,
+    finite_markers: HashSet<String>,
 }
 
 /// The loaded lexicon, with lookups by lower-cased word.
@@ -74,6 +75,7 @@ pub struct Lexicon {
     clause_breaks: HashSet<String>,
     abbreviations: HashSet<String>,
     contractions: HashSet<String>,
+    finite_markers: HashSet<String>,
 }
 
 impl Lexicon {
@@ -118,6 +120,7 @@ impl Lexicon {
             clause_breaks: file.grammar.clause_breaks,
             abbreviations: file.grammar.abbreviations,
             contractions: file.grammar.contractions,
+            finite_markers: file.grammar.finite_markers,
         })
     }
 
@@ -175,6 +178,11 @@ impl Lexicon {
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    /// True for auxiliaries and modals ("would", "won’t"), which show a finite clause.
+    pub fn is_finite_marker(&self, word: &str) -> bool {
+        self.finite_markers.contains(&word.replace('’', "'"))
     }
 
     /// True for what follows an apostrophe in a contraction ("s" of "it's", "re" of "we're").

@@ -2,6 +2,8 @@
 //!
 //! Three news shapes are read:
 //! - `X said [during … on January 7] that CLAUSE` (any speech verb, also "arguing that");
+//! - `X said CLAUSE` without "that", when the clause opens with a pronoun, determiner or name
+//!   and shows an auxiliary or modal soon after ("said the talks would resume");
 //! - `According to X, CLAUSE` and `CLAUSE, according to X`;
 //! - `CLAUSE, X said.` / `CLAUSE, said X.` in a sentence without quotation marks.
 //!
@@ -18,6 +20,8 @@ use std::ops::Range;
 /// How far after a speech verb its "that" may stand ("said during a press conference on
 /// January 7 that").
 const MAX_WORDS_BEFORE_THAT: usize = 10;
+/// How far into a "that"-less clause its auxiliary may stand ("said the new defence minister would").
+const MAX_WORDS_BEFORE_AUXILIARY: usize = 7;
 /// Fewest words a sentence-initial clause needs to count as reported speech.
 const MIN_FRONTED_CLAUSE_WORDS: usize = 3;
 
@@ -54,6 +58,7 @@ fn reported_by(text: &Text, lexicon: &Lexicon, verb: SpeechVerb) -> Option<Repor
         according_to_content(text, lexicon, &verb, sentence.clone())?
     } else {
         that_clause(text, lexicon, &verb, sentence.clone())
+            .or_else(|| bare_clause(text, lexicon, &verb, sentence.clone()))
             .or_else(|| fronted_clause(text, lexicon, &verb, sentence.clone()))?
     };
     let speaker = speaker_of(text, lexicon, &verb, sentence.start);
@@ -83,6 +88,35 @@ fn that_clause(
         })
         .find(|&k| text.lower(k) == "that")?;
     clause(text, lexicon, that + 1, sentence.end)
+}
+
+/// "said the talks would resume": a clause right after the verb (and after the audience of
+/// "told reporters he would …"), recognised by its subject-like first word and an auxiliary or
+/// modal within a few words.
+fn bare_clause(
+    text: &Text,
+    lexicon: &Lexicon,
+    verb: &SpeechVerb,
+    sentence: Range<usize>,
+) -> Option<Span> {
+    let start = if lexicon.takes_audience_object(&verb.lemma) {
+        text.word_from(phrase_after(text, lexicon, verb.next)?.end)
+    } else {
+        verb.next
+    };
+    if start >= sentence.end {
+        return None;
+    }
+    let first = text.lower(start);
+    let opens_like_subject = !text.words[start].is_punct
+        && (lexicon.is_pronoun(first)
+            || lexicon.is_determiner(first)
+            || text.is_capitalized(start));
+    let window = start..sentence.end.min(start + MAX_WORDS_BEFORE_AUXILIARY);
+    let has_auxiliary = window
+        .take_while(|&k| !text.words[k].is_punct && text.lower(k) != "that")
+        .any(|k| lexicon.is_finite_marker(text.lower(k)));
+    (opens_like_subject && has_auxiliary).then(|| clause(text, lexicon, start, sentence.end))?
 }
 
 /// "According to X, CLAUSE" or "CLAUSE, according to X".
@@ -228,6 +262,25 @@ mod tests {
                 "The minister"
             )
         );
+    }
+
+    #[test]
+    fn clause_without_that_needs_a_subject_and_an_auxiliary() {
+        assert_eq!(
+            reported("The Kremlin said the talks would resume in Riyadh."),
+            one("the talks would resume in Riyadh", "said", "The Kremlin")
+        );
+        assert_eq!(
+            reported("Officials said they won’t attend."),
+            one("they won’t attend", "said", "Officials")
+        );
+        assert!(reported("Putin praised Trump as a pragmatic man.").is_empty());
+        assert!(reported("She denied the allegations in court.").is_empty());
+        assert_eq!(
+            reported("He told reporters he would stay."),
+            one("he would stay", "told", "He")
+        );
+        assert!(reported("He told reporters at the White House.").is_empty());
     }
 
     #[test]

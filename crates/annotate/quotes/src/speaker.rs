@@ -139,11 +139,12 @@ fn ends_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
     stops_phrase(text, lexicon, k)
 }
 
-/// Closed-class words and lower-case speech verbs end a phrase; a capitalised verb form is part
-/// of a name ("the United States").
+/// Closed-class words, pronouns and lower-case speech verbs end a phrase; a capitalised verb
+/// form is part of a name ("the United States").
 fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
     let word = text.lower(k);
     lexicon.is_phrase_stop(word)
+        || lexicon.is_pronoun(word)
         || (lexicon.is_inflected_speech_verb(word) && !text.is_capitalized(k))
 }
 
@@ -151,11 +152,11 @@ fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
 /// punctuation or a closed-class word.
 pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span> {
     let n = text.words.len();
+    if start < n && lexicon.is_pronoun(text.lower(start)) {
+        return Some(text.words[start].span);
+    }
     if start >= n || ends_phrase(text, lexicon, start) {
         return None;
-    }
-    if lexicon.is_pronoun(text.lower(start)) {
-        return Some(text.words[start].span);
     }
     let first = start + usize::from(lexicon.is_determiner(text.lower(start)));
     let end = (first..n.min(first + MAX_PHRASE_WORDS))
