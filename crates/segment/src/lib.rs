@@ -1,18 +1,89 @@
 //! Segmentation: paragraphs, sentences and UD-style tokens with byte offsets.
 //!
-//! Skeleton: the stage is wired into the pipeline and filled in by its issue.
+//! The first pipeline stage. It fills [`Article::paragraphs`], [`Article::sentences`] (each with
+//! its paragraph and token range) and [`Article::tokens`] (spans only; the syntax stage adds tags).
+//! Tokens follow UD English EWT conventions ([`tokens`] module) so the EWT-trained tagger sees
+//! familiar input; sentence splitting ([`sentences`] module) handles news abbreviations and quotes.
+//! Abbreviations and hyphen prefixes come from the editable `data/segment/lexicon.toml`.
 
-use eventwire_model::{Annotator, Article};
+mod lexicon;
+mod paragraphs;
+mod sentences;
+mod tokens;
+
+use eventwire_model::{Annotator, Article, Sentence, Span, Token};
+use std::sync::LazyLock;
+
+pub use lexicon::{Lexicon, LexiconError};
+pub use paragraphs::paragraphs;
 
 /// Segmentation: paragraphs, sentences and UD-style tokens with byte offsets.
-#[derive(Debug, Default)]
-pub struct Segmenter;
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    lexicon: Lexicon,
+}
+
+/// One segmented sentence of raw text: its span and the spans of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentedSentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Vec<Span>,
+}
 
 impl Segmenter {
-    /// Loads the stage's bundled resources.
-    pub fn load() -> Result<Self, std::convert::Infallible> {
-        Ok(Segmenter)
+    /// Loads the stage's bundled lexicon.
+    pub fn load() -> Result<Self, LexiconError> {
+        Lexicon::bundled().map(Self::with_lexicon)
     }
+
+    /// A segmenter using a custom lexicon.
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Segmenter { lexicon }
+    }
+
+    /// UD-style token spans of `text`.
+    pub fn tokenize(&self, text: &str) -> Vec<Span> {
+        tokens::tokenize(&self.lexicon, text)
+    }
+
+    /// Sentences of `text` with their tokens; sentences never cross paragraphs.
+    pub fn segment(&self, text: &str) -> Vec<SegmentedSentence> {
+        let mut sentences = Vec::new();
+        for (paragraph, para_span) in paragraphs(text).into_iter().enumerate() {
+            let offset = para_span.start;
+            let tokens: Vec<Span> = self
+                .tokenize(&text[para_span.range()])
+                .into_iter()
+                .map(|t| Span::new(t.start + offset, t.end + offset))
+                .collect();
+            for range in sentences::sentence_ranges(&self.lexicon, text, &tokens) {
+                let tokens = tokens[range].to_vec();
+                sentences.push(SegmentedSentence {
+                    span: Span::new(tokens[0].start, tokens[tokens.len() - 1].end),
+                    paragraph,
+                    tokens,
+                });
+            }
+        }
+        sentences
+    }
+}
+
+/// The bundled segmenter, shared by the free functions below.
+static BUNDLED: LazyLock<Segmenter> = LazyLock::new(|| {
+    // The bundled lexicon is checked by this crate's tests, so failing here is a build defect.
+    Segmenter::load().expect("bundled data/segment/lexicon.toml is valid")
+});
+
+/// UD-style token spans of `text`, with the bundled lexicon.
+pub fn tokenize(text: &str) -> Vec<Span> {
+    BUNDLED.tokenize(text)
+}
+
+/// Sentences of `text` with their tokens, with the bundled lexicon.
+pub fn split_sentences(text: &str) -> Vec<SegmentedSentence> {
+    BUNDLED.segment(text)
 }
 
 impl Annotator for Segmenter {
@@ -20,5 +91,24 @@ impl Annotator for Segmenter {
         "segment"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    /// Replaces the article's paragraphs, sentences and tokens with a fresh segmentation.
+    fn annotate(&self, article: &mut Article) {
+        article.paragraphs = paragraphs(&article.text);
+        article.sentences.clear();
+        article.tokens.clear();
+        for sentence in self.segment(&article.text) {
+            let first = article.tokens.len();
+            article
+                .tokens
+                .extend(sentence.tokens.into_iter().map(|span| Token {
+                    span,
+                    ..Token::default()
+                }));
+            article.sentences.push(Sentence {
+                span: sentence.span,
+                paragraph: sentence.paragraph,
+                tokens: first..article.tokens.len(),
+            });
+        }
+    }
 }
