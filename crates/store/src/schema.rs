@@ -1,0 +1,149 @@
+//! The versioned SQLite schema: an ordered list of migrations, the database's `PRAGMA user_version`
+//! says how many have run. Append new migrations; never edit one that has shipped, because
+//! existing databases have already run it.
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[V1_RELATIONAL_LAYERS];
+
+/// The schema version this build writes and reads.
+pub(crate) fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// Version 1: one table per annotation layer, keyed by `(article_id, idx)` where `idx` is the item's
+/// index in the article's vector, so cross-references (`actor_idx`, `sentence`) join on it.
+/// Spans are byte offsets into `articles.text`; the covered text is repeated in a `text` column so
+/// SQL users need no substring arithmetic. `articles.layers` keeps the full layer JSON so an
+/// article round-trips exactly (tokens and their syntax have no table of their own).
+const V1_RELATIONAL_LAYERS: &str = r#"
+CREATE TABLE articles (
+    id         TEXT PRIMARY KEY,
+    text_hash  TEXT NOT NULL UNIQUE,
+    title      TEXT,
+    url        TEXT,
+    source     TEXT,
+    published  TEXT,
+    origin     TEXT,
+    text       TEXT NOT NULL,
+    layers     TEXT NOT NULL,
+    saved_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    paragraph  INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    actor_id   TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    code       TEXT,
+    alt_codes  TEXT NOT NULL,
+    country    TEXT,
+    wikipedia  TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX actors_by_actor_id ON actors(actor_id);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    actor_idx  INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    code       TEXT,
+    sentence   INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX mentions_by_actor ON mentions(article_id, actor_idx);
+CREATE TABLE quotes (
+    article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    speaker_idx   INTEGER,
+    verb          TEXT,
+    addressee     TEXT,
+    addressee_idx INTEGER,
+    sentence      INTEGER NOT NULL,
+    said_on       TEXT,
+    said_day      TEXT,
+    confidence    REAL NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE timexes (
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    value          TEXT NOT NULL,
+    modifier       TEXT,
+    interval_start TEXT,
+    interval_end   TEXT,
+    sentence       INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE events (
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx             INTEGER NOT NULL,
+    source_idx      INTEGER,
+    target_idx      INTEGER,
+    source_actor_id TEXT,
+    target_actor_id TEXT,
+    source_code     TEXT,
+    target_code     TEXT,
+    cameo           TEXT NOT NULL,
+    plover          TEXT NOT NULL,
+    goldstein       REAL NOT NULL,
+    trigger_start   INTEGER NOT NULL,
+    trigger_end     INTEGER NOT NULL,
+    trigger_text    TEXT NOT NULL,
+    sentence        INTEGER NOT NULL,
+    date            TEXT,
+    day             TEXT,
+    week            TEXT,
+    quote_idx       INTEGER,
+    confidence      REAL NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_by_key ON events(source_actor_id, cameo, target_actor_id, day);
+CREATE TABLE claims (
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    speaker_idx    INTEGER,
+    speaker_code   TEXT,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    made_on        TEXT,
+    deadline       TEXT,
+    deadline_timex INTEGER,
+    sentence       INTEGER NOT NULL,
+    confidence     REAL NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+-- Cross-article dedup (GDELT's NumMentions / NumSources): one record per
+-- (source actor, CAMEO code, target actor, day), listing every article that reports it.
+CREATE VIEW event_records AS
+SELECT source_actor_id, cameo, target_actor_id, day,
+       count(*)                   AS num_mentions,
+       count(DISTINCT article_id) AS num_sources,
+       group_concat(DISTINCT article_id) AS article_ids
+FROM events
+GROUP BY source_actor_id, cameo, target_actor_id, day;
+"#;

@@ -1,0 +1,336 @@
+//! Writing an article's layers into their tables, and reading the article back.
+//!
+//! Every row carries `(article_id, idx)`; `idx` is the item's position in the article's vector so
+//! the model's index cross-references stay valid in SQL joins.
+
+use crate::dates::{iso_week_label, item_day};
+use crate::StoreError;
+use eventwire_model::{
+    Actor, Article, ArticleMeta, Claim, Event, Mention, Quote, Sentence, Span, Timex, Token,
+};
+use rusqlite::{params, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+/// The annotation layers as kept in `articles.layers`: the exact round-trip copy. Generic over
+/// the container so saving serialises borrowed slices and loading gets owned vectors.
+#[derive(Serialize, Deserialize)]
+struct Layers<P, S, T, A, M, Q, X, E, C> {
+    paragraphs: P,
+    sentences: S,
+    tokens: T,
+    actors: A,
+    mentions: M,
+    quotes: Q,
+    timexes: X,
+    events: E,
+    claims: C,
+}
+
+type OwnedLayers = Layers<
+    Vec<Span>,
+    Vec<Sentence>,
+    Vec<Token>,
+    Vec<Actor>,
+    Vec<Mention>,
+    Vec<Quote>,
+    Vec<Timex>,
+    Vec<Event>,
+    Vec<Claim>,
+>;
+
+/// Deletes the article stored under `id` or with `text_hash` (layers follow by cascade).
+/// Returns whether anything was deleted.
+pub(crate) fn delete_same_article(
+    tx: &Transaction,
+    id: &str,
+    text_hash: &str,
+) -> Result<bool, StoreError> {
+    let deleted = tx.execute(
+        "DELETE FROM articles WHERE id = ?1 OR text_hash = ?2",
+        params![id, text_hash],
+    )?;
+    Ok(deleted > 0)
+}
+
+pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), StoreError> {
+    let layers = Layers {
+        paragraphs: &article.paragraphs,
+        sentences: &article.sentences,
+        tokens: &article.tokens,
+        actors: &article.actors,
+        mentions: &article.mentions,
+        quotes: &article.quotes,
+        timexes: &article.timexes,
+        events: &article.events,
+        claims: &article.claims,
+    };
+    let layers = serde_json::to_string(&layers).map_err(|source| StoreError::CorruptLayers {
+        id: article.id.clone(),
+        source,
+    })?;
+    let meta = &article.meta;
+    tx.execute(
+        "INSERT INTO articles (id, text_hash, title, url, source, published, origin, text, layers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            article.id,
+            article.text_hash,
+            meta.title,
+            meta.url,
+            meta.source,
+            meta.published,
+            meta.origin,
+            article.text,
+            layers
+        ],
+    )?;
+    insert_sentences(tx, article)?;
+    insert_actors(tx, article)?;
+    insert_mentions(tx, article)?;
+    insert_quotes(tx, article)?;
+    insert_timexes(tx, article)?;
+    insert_events(tx, article)?;
+    insert_claims(tx, article)?;
+    Ok(())
+}
+
+/// The snake_case name serde gives an enum variant (`Person` → `person`), as stored in `kind` columns.
+pub(crate) fn variant_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// The article text under a span; empty when a span is out of range or splits a character, so a
+/// buggy annotator cannot make saving fail.
+fn covered<'a>(article: &'a Article, span: Span) -> &'a str {
+    article.text.get(span.range()).unwrap_or("")
+}
+
+fn insert_sentences(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO sentences (article_id, idx, start, \"end\", paragraph, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, s) in a.sentences.iter().enumerate() {
+        stmt.execute(params![
+            a.id,
+            i,
+            s.span.start,
+            s.span.end,
+            s.paragraph,
+            covered(a, s.span)
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_actors(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO actors (article_id, idx, actor_id, name, kind, code, alt_codes, country, wikipedia)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, actor) in a.actors.iter().enumerate() {
+        stmt.execute(params![
+            a.id,
+            i,
+            actor.id,
+            actor.name,
+            variant_name(&actor.kind),
+            actor.code,
+            actor.alt_codes.join(" "),
+            actor.country,
+            actor.wikipedia
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_mentions(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO mentions (article_id, idx, actor_idx, start, \"end\", text, kind, code, sentence, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (i, m) in a.mentions.iter().enumerate() {
+        stmt.execute(params![
+            a.id,
+            i,
+            m.actor,
+            m.span.start,
+            m.span.end,
+            covered(a, m.span),
+            variant_name(&m.kind),
+            m.code,
+            m.sentence,
+            m.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_quotes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO quotes (article_id, idx, start, \"end\", text, kind, speaker_idx, verb, addressee,
+                             addressee_idx, sentence, said_on, said_day, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for (i, q) in a.quotes.iter().enumerate() {
+        let said_day = item_day(q.said_on.as_deref(), a.meta.published);
+        stmt.execute(params![
+            a.id,
+            i,
+            q.span.start,
+            q.span.end,
+            covered(a, q.span),
+            variant_name(&q.kind),
+            q.speaker,
+            q.verb,
+            q.addressee,
+            q.addressee_actor,
+            q.sentence,
+            q.said_on,
+            said_day,
+            q.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_timexes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO timexes (article_id, idx, start, \"end\", text, type, value, modifier,
+                              interval_start, interval_end, sentence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for (i, t) in a.timexes.iter().enumerate() {
+        stmt.execute(params![
+            a.id,
+            i,
+            t.span.start,
+            t.span.end,
+            covered(a, t.span),
+            variant_name(&t.kind),
+            t.value,
+            t.modifier,
+            t.interval.map(|iv| iv.start),
+            t.interval.map(|iv| iv.end),
+            t.sentence
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_events(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO events (article_id, idx, source_idx, target_idx, source_actor_id, target_actor_id,
+                             source_code, target_code, cameo, plover, goldstein, trigger_start,
+                             trigger_end, trigger_text, sentence, date, day, week, quote_idx, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    )?;
+    let actor_id = |idx: Option<usize>| idx.and_then(|i| a.actors.get(i)).map(|x| x.id.as_str());
+    for (i, e) in a.events.iter().enumerate() {
+        let day = item_day(e.date.as_deref(), a.meta.published);
+        stmt.execute(params![
+            a.id,
+            i,
+            e.source,
+            e.target,
+            actor_id(e.source),
+            actor_id(e.target),
+            e.source_code,
+            e.target_code,
+            e.cameo,
+            e.plover,
+            e.goldstein,
+            e.trigger.start,
+            e.trigger.end,
+            covered(a, e.trigger),
+            e.sentence,
+            e.date,
+            day,
+            day.map(iso_week_label),
+            e.quote,
+            e.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_claims(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO claims (article_id, idx, kind, speaker_idx, speaker_code, start, \"end\", text,
+                             trigger_start, trigger_end, made_on, deadline, deadline_timex, sentence, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for (i, c) in a.claims.iter().enumerate() {
+        stmt.execute(params![
+            a.id,
+            i,
+            variant_name(&c.kind),
+            c.speaker,
+            c.speaker_code,
+            c.span.start,
+            c.span.end,
+            covered(a, c.span),
+            c.trigger.start,
+            c.trigger.end,
+            c.made_on,
+            c.deadline,
+            c.deadline_timex,
+            c.sentence,
+            c.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+/// An `articles` row as read back, before its layers are decoded.
+pub(crate) struct StoredArticle {
+    id: String,
+    meta: ArticleMeta,
+    text: String,
+    text_hash: String,
+    layers: String,
+}
+
+impl StoredArticle {
+    pub(crate) fn from_row(row: &Row) -> rusqlite::Result<StoredArticle> {
+        Ok(StoredArticle {
+            id: row.get("id")?,
+            meta: ArticleMeta {
+                title: row.get("title")?,
+                url: row.get("url")?,
+                source: row.get("source")?,
+                published: row.get("published")?,
+                origin: row.get("origin")?,
+            },
+            text: row.get("text")?,
+            text_hash: row.get("text_hash")?,
+            layers: row.get("layers")?,
+        })
+    }
+
+    pub(crate) fn into_article(self) -> Result<Article, StoreError> {
+        let layers: OwnedLayers =
+            serde_json::from_str(&self.layers).map_err(|source| StoreError::CorruptLayers {
+                id: self.id.clone(),
+                source,
+            })?;
+        Ok(Article {
+            id: self.id,
+            meta: self.meta,
+            text: self.text,
+            text_hash: self.text_hash,
+            paragraphs: layers.paragraphs,
+            sentences: layers.sentences,
+            tokens: layers.tokens,
+            actors: layers.actors,
+            mentions: layers.mentions,
+            quotes: layers.quotes,
+            timexes: layers.timexes,
+            events: layers.events,
+            claims: layers.claims,
+        })
+    }
+}
