@@ -1,17 +1,93 @@
-//! Time: temporal expressions normalised to TIMEX3 values relative to the publication date.
+//! Time: temporal expressions found in the text and normalised to TIMEX3 values relative to the
+//! publication date (`article.meta.published`), in the spirit of HeidelTime / SUTime.
 //!
-//! Skeleton: the stage is wired into the pipeline and filled in by its issue.
+//! - [`grammar`]: regular-expression rules built from the word lists in `data/time/lexicon.toml`
+//!   find expressions and say what they mean;
+//! - [`tense`]: the clause's tense decides the year of "January 7" and the week of "on Monday";
+//! - [`resolve`]: meaning + anchor → TIMEX3 type, value, `mod` and calendar interval;
+//! - anchored durations ("within six months", "within 24 hours of taking office") get the interval
+//!   they span, which is what a promise's deadline is read from.
+//!
+//! # API for later stages (quotes, events)
+//! - [`timex_in`]`(article, span)`: the timex inside a span, else the nearest dated one of its sentence;
+//! - [`deadline_of`]`(article, timex)`: the last day an anchored duration or a date allows
+//!   ("within six months" of 2025-01-31 → 2025-07-31);
+//! - [`date_of_sentence`]`(article, sentence)`: the TIMEX3 value of the first concrete date of a
+//!   sentence, for "said on" / "happened on" (callers fall back to the publication date).
 
-use eventwire_model::{Annotator, Article};
+pub mod calendar;
+pub mod grammar;
+pub mod lexicon;
+pub mod resolve;
+pub mod tense;
+
+mod anchoring;
+mod api;
+
+pub use api::{date_of_sentence, deadline_of, timex_in};
+pub use lexicon::LexiconError;
+
+use eventwire_model::{Annotator, Article, Timex, TimexType};
+use grammar::{Expr, Found, Grammar};
+use resolve::{resolve, Context, Resolved};
 
 /// Time: temporal expressions normalised to TIMEX3 values relative to the publication date.
-#[derive(Debug, Default)]
-pub struct TimeAnnotator;
+pub struct TimeAnnotator {
+    grammar: Grammar,
+}
 
 impl TimeAnnotator {
-    /// Loads the stage's bundled resources.
-    pub fn load() -> Result<Self, std::convert::Infallible> {
-        Ok(TimeAnnotator)
+    /// Loads the bundled lexicon and compiles the grammar.
+    pub fn load() -> Result<Self, LexiconError> {
+        Ok(TimeAnnotator {
+            grammar: Grammar::new(lexicon::Lexicon::bundled()?)?,
+        })
+    }
+
+    /// The timexes of an article, without storing them.
+    pub fn timexes(&self, article: &Article) -> Vec<Timex> {
+        let mut timexes: Vec<Timex> = Vec::new();
+        for found in self.grammar.find(&article.text) {
+            let sentence = sentence_index(article, found.span.start);
+            let day = day_of_sentence(&timexes, sentence);
+            if let Some(resolved) = self.resolve_found(article, &found, day) {
+                timexes.push(Timex {
+                    span: found.span,
+                    kind: resolved.kind,
+                    value: resolved.value,
+                    modifier: found.modifier,
+                    interval: resolved.interval,
+                    sentence,
+                });
+            }
+        }
+        timexes
+    }
+
+    fn resolve_found(
+        &self,
+        article: &Article,
+        found: &Found,
+        day: Option<chrono::NaiveDate>,
+    ) -> Option<Resolved> {
+        let lexicon = self.grammar.lexicon();
+        let cx = Context {
+            anchor: article.meta.published,
+            tense: tense::tense_at(article, lexicon, found.span),
+            nudge_later: found.nudge_later,
+            day,
+        };
+        let mut resolved = resolve(&found.expr, &cx)?;
+        if let Expr::Duration {
+            amount,
+            unit,
+            direction: None,
+        } = found.expr
+        {
+            resolved.interval =
+                anchoring::anchored_interval(article, lexicon, found.span, amount, unit);
+        }
+        Some(resolved)
     }
 }
 
@@ -20,5 +96,29 @@ impl Annotator for TimeAnnotator {
         "time"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    fn annotate(&self, article: &mut Article) {
+        let timexes = self.timexes(article);
+        article.timexes.extend(timexes);
+    }
+}
+
+/// The sentence holding byte `pos`; the one before when `pos` falls between sentences, 0 before
+/// segmentation.
+fn sentence_index(article: &Article, pos: usize) -> usize {
+    article.sentence_at(pos).unwrap_or_else(|| {
+        article
+            .sentences
+            .partition_point(|s| s.span.end <= pos)
+            .saturating_sub(1)
+    })
+}
+
+/// The day a sentence's earlier DATE names, for the times of day after it ("Monday at 3 p.m.").
+fn day_of_sentence(timexes: &[Timex], sentence: usize) -> Option<chrono::NaiveDate> {
+    timexes
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .filter(|t| t.kind == TimexType::Date)
+        .find_map(|t| t.interval.filter(|i| i.start == i.end).map(|i| i.start))
 }

@@ -1,0 +1,56 @@
+//! Anchored durations: the words around a bare duration tell where it starts. "within six months"
+//! runs forward from publication, "over the past two years" back to it, and "within 24 hours of
+//! taking office" forward from a named event of the lexicon's `[[event_anchors]]` table.
+
+use crate::calendar::Unit;
+use crate::lexicon::Lexicon;
+use crate::resolve::duration_interval;
+use chrono::NaiveDate;
+use eventwire_model::{Article, DateInterval, Span};
+
+/// The interval a duration at `span` covers, when its context anchors it.
+pub fn anchored_interval(
+    article: &Article,
+    lexicon: &Lexicon,
+    span: Span,
+    amount: Option<f64>,
+    unit: Unit,
+) -> Option<DateInterval> {
+    let before = article.text[..span.start].trim_end().to_lowercase();
+    let after = article.text[span.end..].trim_start().to_lowercase();
+    let anchor = article.meta.published;
+    if let Some(event_day) = anchor.and_then(|a| named_event(lexicon, &after, a)) {
+        return duration_interval(event_day, amount, unit, 1);
+    }
+    let ends_with_any = |phrases: &[String]| phrases.iter().any(|p| ends_with_word(&before, p));
+    if ends_with_any(&lexicon.anchoring.forward) {
+        duration_interval(anchor?, amount, unit, 1)
+    } else if ends_with_any(&lexicon.anchoring.backward) {
+        duration_interval(anchor?, amount, unit, -1)
+    } else {
+        None
+    }
+}
+
+/// True when `text` ends with the whole word(s) `phrase`.
+fn ends_with_word(text: &str, phrase: &str) -> bool {
+    text.strip_suffix(phrase)
+        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+}
+
+/// "… of taking office": the occurrence of the named event nearest the publication date.
+fn named_event(lexicon: &Lexicon, after: &str, anchor: NaiveDate) -> Option<NaiveDate> {
+    let rest = ["of ", "after ", "since "]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))?;
+    let event = lexicon.event_anchors.iter().find(|e| {
+        e.phrases
+            .iter()
+            .any(|p| rest.starts_with(&p.to_lowercase()))
+    })?;
+    event
+        .dates
+        .iter()
+        .min_by_key(|d| (**d - anchor).num_days().abs())
+        .copied()
+}
