@@ -7,6 +7,7 @@
 //! the filtered, paginated queries the CLI, HTTP API and exporters use live in [`query`].
 
 mod dates;
+pub mod query;
 mod schema;
 mod write;
 

@@ -104,7 +104,7 @@ pub(crate) fn variant_name<T: Serialize>(value: &T) -> String {
 
 /// The article text under a span; empty when a span is out of range or splits a character, so a
 /// buggy annotator cannot make saving fail.
-fn covered<'a>(article: &'a Article, span: Span) -> &'a str {
+fn covered(article: &Article, span: Span) -> &str {
     article.text.get(span.range()).unwrap_or("")
 }
 

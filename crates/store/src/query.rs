@@ -1,0 +1,634 @@
+//! Filtered, paginated read queries over the layer tables: what the CLI, the HTTP API and the
+//! exporters ask the store. Every query takes a [`Page`] (bounded) and returns serialisable rows
+//! in a stable order, so callers can page through a whole table with bounded memory.
+//!
+//! Actor filters (`speaker`, `source`, …) match an actor's canonical id or CAMEO code exactly
+//! (case-insensitive) or a substring of its display name: `putin`, `RUSGOV` and
+//! `vladimir_putin` all find Vladimir Putin.
+
+use crate::write::variant_name;
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use eventwire_model::{Claim, ClaimKind, ClaimStatus, Span};
+use rusqlite::types::Value;
+use rusqlite::Row;
+use serde::{Deserialize, Serialize};
+
+/// The largest page a query returns.
+pub const MAX_PAGE_SIZE: u32 = 1000;
+/// Page size when the caller gives none.
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+
+/// A window on a result list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Page {
+    pub limit: u32,
+    pub offset: u64,
+}
+
+impl Page {
+    /// A page of `limit` rows (1 ..= [`MAX_PAGE_SIZE`]) starting at row `offset`.
+    pub fn new(limit: u32, offset: u64) -> Result<Page, StoreError> {
+        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+            return Err(StoreError::InvalidQuery(format!(
+                "page size {limit} is outside 1..={MAX_PAGE_SIZE}"
+            )));
+        }
+        if offset > i64::MAX as u64 {
+            return Err(StoreError::InvalidQuery(format!(
+                "offset {offset} is too large"
+            )));
+        }
+        Ok(Page { limit, offset })
+    }
+
+    /// The page after this one.
+    pub fn next(self) -> Page {
+        Page {
+            offset: self.offset + u64::from(self.limit),
+            ..self
+        }
+    }
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            limit: DEFAULT_PAGE_SIZE,
+            offset: 0,
+        }
+    }
+}
+
+/// A SQL `WHERE` clause built from optional filters, with its positional parameters.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Conditions {
+    fn push(&mut self, clause: &str, params: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause.to_owned());
+        self.params.extend(params);
+    }
+
+    /// Adds an actor match on the `actors` row aliased `alias`.
+    fn actor(&mut self, alias: &str, needle: &str) {
+        self.push(&actor_clause(alias), actor_params(needle));
+    }
+
+    fn day_range(&mut self, column: &str, since: Option<NaiveDate>, until: Option<NaiveDate>) {
+        if let Some(since) = since {
+            self.push(&format!("{column} >= ?"), [Value::Text(since.to_string())]);
+        }
+        if let Some(until) = until {
+            self.push(&format!("{column} <= ?"), [Value::Text(until.to_string())]);
+        }
+    }
+
+    fn equals(&mut self, column: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.push(&format!("{column} = ?"), [Value::Text(value.to_owned())]);
+        }
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn actor_clause(alias: &str) -> String {
+    format!(
+        "({alias}.actor_id = ? COLLATE NOCASE OR {alias}.code = ? COLLATE NOCASE OR {alias}.name LIKE ?)"
+    )
+}
+
+fn actor_params(needle: &str) -> [Value; 3] {
+    let needle = needle.trim();
+    [
+        Value::Text(needle.to_owned()),
+        Value::Text(needle.to_owned()),
+        Value::Text(format!("%{needle}%")),
+    ]
+}
+
+fn contains_pattern(needle: &str) -> Value {
+    Value::Text(format!("%{}%", needle.trim()))
+}
+
+impl Store {
+    /// Runs `select … {where} … ORDER BY … LIMIT/OFFSET` and maps each row.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        conditions: Conditions,
+        page: Page,
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let sql = format!("{sql} LIMIT {} OFFSET {}", page.limit, page.offset)
+            .replace("{where}", &conditions.sql());
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(conditions.params), map)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles
+
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// Substring of the title or text.
+    pub search: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub sentences: u64,
+    pub actors: u64,
+    pub quotes: u64,
+    pub events: u64,
+}
+
+impl Store {
+    pub fn articles(
+        &self,
+        filter: &ArticleFilter,
+        page: Page,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut c = Conditions::default();
+        if let Some(search) = &filter.search {
+            c.push(
+                "(a.title LIKE ? OR a.text LIKE ?)",
+                [contains_pattern(search), contains_pattern(search)],
+            );
+        }
+        c.day_range("a.published", filter.since, filter.until);
+        let sql = "SELECT a.id, a.title, a.source, a.url, a.published,
+                (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
+                (SELECT count(*) FROM actors s WHERE s.article_id = a.id),
+                (SELECT count(*) FROM quotes s WHERE s.article_id = a.id),
+                (SELECT count(*) FROM events s WHERE s.article_id = a.id)
+            FROM articles a {where} ORDER BY a.published DESC, a.id";
+        self.rows(sql, c, page, |r| {
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                url: r.get(3)?,
+                published: r.get(4)?,
+                sentences: r.get(5)?,
+                actors: r.get(6)?,
+                quotes: r.get(7)?,
+                events: r.get(8)?,
+            })
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors
+
+#[derive(Debug, Clone, Default)]
+pub struct ActorFilter {
+    pub article: Option<String>,
+    /// Actor id, code or part of the name.
+    pub actor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRow {
+    pub article_id: String,
+    pub idx: usize,
+    pub actor_id: String,
+    pub name: String,
+    pub kind: String,
+    pub code: Option<String>,
+    pub country: Option<String>,
+    pub mentions: Vec<MentionRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRow {
+    pub text: String,
+    pub kind: String,
+    pub code: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+impl Store {
+    /// Actors, each with all its mentions in text order.
+    pub fn actors(&self, filter: &ActorFilter, page: Page) -> Result<Vec<ActorRow>, StoreError> {
+        let mut c = Conditions::default();
+        c.equals("x.article_id", filter.article.as_deref());
+        if let Some(actor) = &filter.actor {
+            c.actor("x", actor);
+        }
+        let sql = "SELECT x.article_id, x.idx, x.actor_id, x.name, x.kind, x.code, x.country
+            FROM actors x {where} ORDER BY x.article_id, x.idx";
+        let mut actors = self.rows(sql, c, page, |r| {
+            Ok(ActorRow {
+                article_id: r.get(0)?,
+                idx: r.get(1)?,
+                actor_id: r.get(2)?,
+                name: r.get(3)?,
+                kind: r.get(4)?,
+                code: r.get(5)?,
+                country: r.get(6)?,
+                mentions: Vec::new(),
+            })
+        })?;
+        let mut stmt = self.conn().prepare(
+            "SELECT text, kind, code, start, \"end\", sentence FROM mentions
+             WHERE article_id = ?1 AND actor_idx = ?2 ORDER BY start",
+        )?;
+        for actor in &mut actors {
+            let rows = stmt.query_map(rusqlite::params![actor.article_id, actor.idx], |r| {
+                Ok(MentionRow {
+                    text: r.get(0)?,
+                    kind: r.get(1)?,
+                    code: r.get(2)?,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    sentence: r.get(5)?,
+                })
+            })?;
+            actor.mentions = rows.collect::<Result<_, _>>()?;
+        }
+        Ok(actors)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotes
+
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter {
+    pub article: Option<String>,
+    /// The speaker: actor id, code or part of the name.
+    pub speaker: Option<String>,
+    /// An actor mentioned inside the quote.
+    pub about: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Substring of the quote text.
+    pub search: Option<String>,
+}
+
+/// Where an item sits in its article, for showing its evidence sentence highlighted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub sentence: usize,
+    pub sentence_text: String,
+    /// Byte span of the sentence in the article text.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    /// Byte span of the item itself (quote content, event trigger) in the article text.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    pub article_id: String,
+    pub idx: usize,
+    pub text: String,
+    pub kind: String,
+    pub speaker_id: Option<String>,
+    pub speaker_name: Option<String>,
+    pub speaker_code: Option<String>,
+    pub verb: Option<String>,
+    pub addressee: Option<String>,
+    pub said_on: Option<String>,
+    pub said_day: Option<NaiveDate>,
+    pub confidence: f64,
+    pub evidence: Evidence,
+}
+
+impl Store {
+    pub fn quotes(&self, filter: &QuoteFilter, page: Page) -> Result<Vec<QuoteRow>, StoreError> {
+        let mut c = Conditions::default();
+        c.equals("q.article_id", filter.article.as_deref());
+        if let Some(speaker) = &filter.speaker {
+            c.actor("sp", speaker);
+        }
+        if let Some(about) = &filter.about {
+            let clause = format!(
+                "EXISTS (SELECT 1 FROM mentions m JOIN actors ab
+                    ON ab.article_id = m.article_id AND ab.idx = m.actor_idx
+                 WHERE m.article_id = q.article_id AND m.start >= q.start AND m.\"end\" <= q.\"end\"
+                   AND {})",
+                actor_clause("ab")
+            );
+            c.push(&clause, actor_params(about));
+        }
+        c.day_range("q.said_day", filter.since, filter.until);
+        if let Some(search) = &filter.search {
+            c.push("q.text LIKE ?", [contains_pattern(search)]);
+        }
+        let sql =
+            "SELECT q.article_id, q.idx, q.text, q.kind, sp.actor_id, sp.name, sp.code, q.verb,
+                q.addressee, q.said_on, q.said_day, q.confidence,
+                q.sentence, s.text, s.start, s.\"end\", q.start, q.\"end\"
+            FROM quotes q
+            LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.idx = q.speaker_idx
+            LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence
+            {where} ORDER BY q.said_day, q.article_id, q.idx";
+        self.rows(sql, c, page, |r| {
+            Ok(QuoteRow {
+                article_id: r.get(0)?,
+                idx: r.get(1)?,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+                speaker_id: r.get(4)?,
+                speaker_name: r.get(5)?,
+                speaker_code: r.get(6)?,
+                verb: r.get(7)?,
+                addressee: r.get(8)?,
+                said_on: r.get(9)?,
+                said_day: r.get(10)?,
+                confidence: r.get(11)?,
+                evidence: evidence_at(r, 12)?,
+            })
+        })
+    }
+}
+
+/// Reads the six evidence columns starting at `first`: sentence idx, text, start, end, item start, end.
+fn evidence_at(r: &Row, first: usize) -> rusqlite::Result<Evidence> {
+    Ok(Evidence {
+        sentence: r.get(first)?,
+        sentence_text: r.get::<_, Option<String>>(first + 1)?.unwrap_or_default(),
+        sentence_start: r.get::<_, Option<usize>>(first + 2)?.unwrap_or_default(),
+        sentence_end: r.get::<_, Option<usize>>(first + 3)?.unwrap_or_default(),
+        start: r.get(first + 4)?,
+        end: r.get(first + 5)?,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub article: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// Events between two actors in either direction (a timeline of the pair).
+    pub between: Option<(String, String)>,
+    /// PLOVER type (`CONSULT`) or CAMEO code prefix (`03`, `036`).
+    pub kind: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    pub actor_id: Option<String>,
+    pub name: Option<String>,
+    /// The code as coded for this event (mention level), else the actor's own code.
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRow {
+    pub article_id: String,
+    pub idx: usize,
+    pub source: EventActor,
+    pub target: EventActor,
+    pub cameo: String,
+    pub plover: String,
+    pub goldstein: f64,
+    pub trigger: String,
+    pub date: Option<String>,
+    pub day: Option<NaiveDate>,
+    pub week: Option<String>,
+    pub confidence: f64,
+    /// Cross-article dedup: how many event mentions and distinct articles report this
+    /// (source, CAMEO, target, day) event.
+    pub num_mentions: u64,
+    pub num_sources: u64,
+    pub evidence: Evidence,
+}
+
+impl EventFilter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        c.equals("e.article_id", self.article.as_deref());
+        if let Some(source) = &self.source {
+            c.actor("src", source);
+        }
+        if let Some(target) = &self.target {
+            c.actor("tgt", target);
+        }
+        if let Some((a, b)) = &self.between {
+            let (src, tgt) = (actor_clause("src"), actor_clause("tgt"));
+            let clause = format!("(({src} AND {tgt}) OR ({src} AND {tgt}))");
+            let params = [a, b, b, a].into_iter().flat_map(|x| actor_params(x));
+            c.push(&clause, params);
+        }
+        if let Some(kind) = &self.kind {
+            let kind = kind.trim();
+            c.push(
+                "(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)",
+                [
+                    Value::Text(kind.to_owned()),
+                    Value::Text(format!("{kind}%")),
+                ],
+            );
+        }
+        c.day_range("e.day", self.since, self.until);
+        c
+    }
+}
+
+/// The joins every event query needs: both actors, the evidence sentence.
+const EVENT_JOINS: &str = "FROM events e
+    LEFT JOIN actors src ON src.article_id = e.article_id AND src.idx = e.source_idx
+    LEFT JOIN actors tgt ON tgt.article_id = e.article_id AND tgt.idx = e.target_idx
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence";
+
+/// Event counts by ISO week and PLOVER type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekCount {
+    pub week: Option<String>,
+    pub plover: String,
+    pub events: u64,
+    pub mean_goldstein: f64,
+}
+
+impl Store {
+    /// Events in date order, each with its dedup counts and evidence sentence.
+    pub fn events(&self, filter: &EventFilter, page: Page) -> Result<Vec<EventRow>, StoreError> {
+        let sql = format!(
+            "SELECT e.article_id, e.idx, src.actor_id, src.name, coalesce(e.source_code, src.code),
+                tgt.actor_id, tgt.name, coalesce(e.target_code, tgt.code), e.cameo, e.plover,
+                e.goldstein, e.trigger_text, e.date, e.day, e.week, e.confidence,
+                (SELECT count(*) FROM events d WHERE d.source_actor_id IS e.source_actor_id
+                    AND d.cameo = e.cameo AND d.target_actor_id IS e.target_actor_id AND d.day IS e.day),
+                (SELECT count(DISTINCT d.article_id) FROM events d WHERE d.source_actor_id IS e.source_actor_id
+                    AND d.cameo = e.cameo AND d.target_actor_id IS e.target_actor_id AND d.day IS e.day),
+                e.sentence, s.text, s.start, s.\"end\", e.trigger_start, e.trigger_end
+            {EVENT_JOINS} {{where}} ORDER BY e.day, e.article_id, e.idx"
+        );
+        self.rows(&sql, filter.conditions(), page, |r| {
+            Ok(EventRow {
+                article_id: r.get(0)?,
+                idx: r.get(1)?,
+                source: EventActor {
+                    actor_id: r.get(2)?,
+                    name: r.get(3)?,
+                    code: r.get(4)?,
+                },
+                target: EventActor {
+                    actor_id: r.get(5)?,
+                    name: r.get(6)?,
+                    code: r.get(7)?,
+                },
+                cameo: r.get(8)?,
+                plover: r.get(9)?,
+                goldstein: r.get(10)?,
+                trigger: r.get(11)?,
+                date: r.get(12)?,
+                day: r.get(13)?,
+                week: r.get(14)?,
+                confidence: r.get(15)?,
+                num_mentions: r.get(16)?,
+                num_sources: r.get(17)?,
+                evidence: evidence_at(r, 18)?,
+            })
+        })
+    }
+
+    /// How many events of each PLOVER type happened each ISO week (events without a day are
+    /// grouped under a `null` week).
+    pub fn event_counts(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Vec<WeekCount>, StoreError> {
+        let sql = format!(
+            "SELECT e.week, e.plover, count(*), avg(e.goldstein) {EVENT_JOINS} {{where}}
+             GROUP BY e.week, e.plover ORDER BY e.week, e.plover"
+        );
+        self.rows(&sql, filter.conditions(), page, |r| {
+            Ok(WeekCount {
+                week: r.get(0)?,
+                plover: r.get(1)?,
+                events: r.get(2)?,
+                mean_goldstein: r.get(3)?,
+            })
+        })
+    }
+
+    /// Events between two actors, in either direction, in date order.
+    pub fn timeline(&self, a: &str, b: &str, page: Page) -> Result<Vec<EventRow>, StoreError> {
+        let filter = EventFilter {
+            between: Some((a.to_owned(), b.to_owned())),
+            ..EventFilter::default()
+        };
+        self.events(&filter, page)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Promises and other claims
+
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub article: Option<String>,
+    pub speaker: Option<String>,
+    /// `promise`, `prediction` or `assertion`.
+    pub kind: Option<ClaimKind>,
+    /// Only claims whose deadline falls on or before this day.
+    pub due_by: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRow {
+    pub article_id: String,
+    pub idx: usize,
+    pub speaker_name: Option<String>,
+    pub text: String,
+    pub claim: Claim,
+    /// Where the claim stands on the query's reference day.
+    pub status: ClaimStatus,
+    pub evidence: Evidence,
+}
+
+impl Store {
+    /// Claims with their status on `as_of` (open / due / past due).
+    pub fn claims(
+        &self,
+        filter: &ClaimFilter,
+        as_of: NaiveDate,
+        page: Page,
+    ) -> Result<Vec<ClaimRow>, StoreError> {
+        let mut c = Conditions::default();
+        c.equals("c.article_id", filter.article.as_deref());
+        if let Some(speaker) = &filter.speaker {
+            c.actor("sp", speaker);
+        }
+        if let Some(kind) = filter.kind {
+            c.push("c.kind = ?", [Value::Text(variant_name(&kind))]);
+        }
+        c.day_range("c.deadline", None, filter.due_by);
+        let sql =
+            "SELECT c.article_id, c.idx, sp.name, c.text, c.kind, c.speaker_idx, c.speaker_code,
+                c.start, c.\"end\", c.trigger_start, c.trigger_end, c.made_on, c.deadline,
+                c.deadline_timex, c.confidence,
+                c.sentence, s.text, s.start, s.\"end\", c.start, c.\"end\"
+            FROM claims c
+            LEFT JOIN actors sp ON sp.article_id = c.article_id AND sp.idx = c.speaker_idx
+            LEFT JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.sentence
+            {where} ORDER BY c.deadline IS NULL, c.deadline, c.article_id, c.idx";
+        self.rows(sql, c, page, |r| {
+            let claim = Claim {
+                kind: claim_kind(&r.get::<_, String>(4)?),
+                speaker: r.get(5)?,
+                speaker_code: r.get(6)?,
+                span: Span::new(r.get(7)?, r.get(8)?),
+                trigger: Span::new(r.get(9)?, r.get(10)?),
+                made_on: r.get(11)?,
+                deadline: r.get(12)?,
+                deadline_timex: r.get(13)?,
+                sentence: r.get(15)?,
+                confidence: r.get(14)?,
+            };
+            Ok(ClaimRow {
+                article_id: r.get(0)?,
+                idx: r.get(1)?,
+                speaker_name: r.get(2)?,
+                text: r.get(3)?,
+                status: claim.status(as_of),
+                claim,
+                evidence: evidence_at(r, 15)?,
+            })
+        })
+    }
+}
+
+/// Parses a stored claim kind; unknown values (from a hand-edited database) read as assertions,
+/// the kind that promises nothing.
+fn claim_kind(name: &str) -> ClaimKind {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .unwrap_or(ClaimKind::Assertion)
+}
+
+#[cfg(test)]
+#[path = "query_tests.rs"]
+mod tests;
