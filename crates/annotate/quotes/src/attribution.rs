@@ -26,6 +26,16 @@ pub enum Evidence {
     None,
 }
 
+impl Evidence {
+    fn local_if(has_speaker: bool) -> Self {
+        if has_speaker {
+            Evidence::Local
+        } else {
+            Evidence::None
+        }
+    }
+}
+
 /// A quote found in the text with its attribution, before it becomes a model `Quote`.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -51,11 +61,7 @@ pub fn attribute_all(
             Found {
                 content: quote.inner,
                 kind: QuoteKind::Direct,
-                evidence: if attribution.is_some() {
-                    Evidence::Local
-                } else {
-                    Evidence::None
-                },
+                evidence: Evidence::local_if(attribution.is_some()),
                 attribution,
             }
         })
@@ -63,8 +69,8 @@ pub fn attribute_all(
     found.extend(reported.into_iter().map(|r| Found {
         content: r.content,
         kind: QuoteKind::Indirect,
+        evidence: Evidence::local_if(r.attribution.speaker.is_some()),
         attribution: Some(r.attribution),
-        evidence: Evidence::Local,
     }));
     // A reported clause sorts before the direct quote it contains.
     found.sort_by_key(|f| (f.content.start, f.kind == QuoteKind::Direct));

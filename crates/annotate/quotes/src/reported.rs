@@ -44,11 +44,16 @@ pub struct Reported {
 /// article's attributions and are skipped.
 pub fn reported_speech(text: &Text, lexicon: &Lexicon, direct: &[Marked]) -> Vec<Reported> {
     let inside_direct = |i: usize| direct.iter().any(|q| q.inner.contains(&text.words[i].span));
-    (0..text.words.len())
+    let mut reported: Vec<Reported> = (0..text.words.len())
         .filter(|&i| !inside_direct(i))
         .filter_map(|i| speech_verb_at(text, lexicon, i))
         .filter_map(|verb| reported_by(text, lexicon, verb))
-        .collect()
+        .collect();
+    // Two verbs can claim one clause ("the report states that …" when "report" is untagged):
+    // the first, nearer the clause's subject, keeps it.
+    let mut seen = std::collections::HashSet::new();
+    reported.retain(|r| seen.insert(r.content));
+    reported
 }
 
 /// The statement `verb` reports, if its sentence has one of the shapes above.

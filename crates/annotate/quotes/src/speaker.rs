@@ -51,6 +51,9 @@ pub fn speech_verb_at(text: &Text, lexicon: &Lexicon, i: usize) -> Option<Speech
         });
     }
     let lemma = lexicon.speech_lemma(text.lower(i))?;
+    if !is_verb_use(text, lexicon, i, lemma) {
+        return None;
+    }
     Some(SpeechVerb {
         word: i,
         next: i + 1,
@@ -59,6 +62,21 @@ pub fn speech_verb_at(text: &Text, lexicon: &Lexicon, i: usize) -> Option<Speech
         span: text.words[i].span,
         is_source_marker: false,
     })
+}
+
+/// True when the speech-verb form at word `i` is used as a verb: not capitalised (a verb inside
+/// a name: "the United States"), not tagged as a noun or adjective, and — before tagging — not
+/// a bare or "-s" form right after a determiner ("the report", "its claims").
+fn is_verb_use(text: &Text, lexicon: &Lexicon, i: usize, lemma: &str) -> bool {
+    if text.is_capitalized(i) {
+        return false;
+    }
+    if let Some(tag) = text.upos(i) {
+        return !matches!(tag, "NOUN" | "PROPN" | "ADJ" | "NUM");
+    }
+    let form = text.lower(i);
+    let doubles_as_noun = form == lemma || form.strip_suffix('s') == Some(lemma);
+    !(doubles_as_noun && i > 0 && lexicon.is_determiner(text.lower(i - 1)))
 }
 
 /// True when the words from `i` on are `phrase` (lower case).
@@ -136,7 +154,16 @@ fn ends_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
     if text.words[k].is_punct {
         return text.word(k) != "." || text.is_terminal(k, lexicon);
     }
-    stops_phrase(text, lexicon, k)
+    stops_phrase(text, lexicon, k) || is_tagged_outside_noun_phrase(text, k)
+}
+
+/// A lower-case word the tagger marks as a verb, adposition or conjunction ("Waters pointed out
+/// …") cannot be part of a noun phrase.
+fn is_tagged_outside_noun_phrase(text: &Text, k: usize) -> bool {
+    !text.is_capitalized(k)
+        && text
+            .upos(k)
+            .is_some_and(|tag| matches!(tag, "VERB" | "AUX" | "ADP" | "SCONJ" | "CCONJ" | "PART"))
 }
 
 /// Closed-class words, pronouns and lower-case speech verbs end a phrase; a capitalised verb
@@ -159,8 +186,9 @@ pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span
         return None;
     }
     let first = start + usize::from(lexicon.is_determiner(text.lower(start)));
+    // A determiner after the first word opens the next phrase ("told Sky News any process …").
     let end = (first..n.min(first + MAX_PHRASE_WORDS))
-        .take_while(|&k| !ends_phrase(text, lexicon, k))
+        .take_while(|&k| !ends_phrase(text, lexicon, k) && !lexicon.is_determiner(text.lower(k)))
         .last()?;
     Some(Span::new(
         text.words[start].span.start,
@@ -219,6 +247,47 @@ mod tests {
         let text = Text::new(&article, &lexicon);
         let verb = (0..text.words.len()).find_map(|i| speech_verb_at(&text, &lexicon, i))?;
         speaker_of(&text, &lexicon, &verb, 0).map(|s| text.slice(s).to_string())
+    }
+
+    /// The speech verbs of `sentence`, with the given UPOS tags on its words (none: untagged).
+    fn verbs(sentence: &str, tags: &[&str]) -> Vec<String> {
+        let mut article = Article::new("t", sentence, ArticleMeta::default());
+        let lexicon = Lexicon::bundled().unwrap();
+        let spans: Vec<Span> = Text::new(&article, &lexicon)
+            .words
+            .iter()
+            .map(|w| w.span)
+            .collect();
+        article.tokens = spans
+            .iter()
+            .zip(tags)
+            .map(|(&span, tag)| eventwire_model::Token {
+                span,
+                upos: tag.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let text = Text::new(&article, &lexicon);
+        (0..text.words.len())
+            .filter_map(|i| speech_verb_at(&text, &lexicon, i))
+            .map(|v| v.form)
+            .collect()
+    }
+
+    #[test]
+    fn nouns_and_names_are_not_speech_verbs() {
+        let sentence = "Media reports say the United States will comment.";
+        assert_eq!(verbs(sentence, &[]), ["reports", "say", "comment"]);
+        let tags = [
+            "NOUN", "NOUN", "VERB", "DET", "PROPN", "PROPN", "AUX", "VERB", "PUNCT",
+        ];
+        assert_eq!(verbs(sentence, &tags), ["say", "comment"]);
+        // Untagged, a bare or "-s" form after a determiner is a noun.
+        assert_eq!(
+            verbs("The report was denied, he said.", &[]),
+            ["denied", "said"]
+        );
+        assert_eq!(verbs("The report says its claims hold.", &[]), ["says"]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! The stage works on its own light tokenisation so that it behaves the same whether or not the
 //! segmenter and parser have filled their layers; the article's sentences and paragraphs are used
-//! when present, with a simple fallback split otherwise.
+//! when present, with a simple fallback split otherwise, and so are the tagger's part-of-speech
+//! tags, which tell "the report" (noun) from "they report" (verb).
 
 use crate::lexicon::Lexicon;
 use eventwire_model::{Article, Span};
@@ -26,6 +27,8 @@ pub struct Text<'a> {
     pub text: &'a str,
     pub words: Vec<Word>,
     lower: Vec<String>,
+    /// The UPOS tag of the article token each word starts in; empty before tagging.
+    upos: Vec<&'a str>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
 }
@@ -40,6 +43,14 @@ impl<'a> Text<'a> {
             .iter()
             .map(|w| text[w.span.range()].to_lowercase())
             .collect();
+        let upos = words
+            .iter()
+            .map(|w| {
+                article
+                    .token_at(w.span.start)
+                    .map_or("", |t| article.tokens[t].upos.as_str())
+            })
+            .collect();
         let paragraphs = if article.paragraphs.is_empty() {
             fallback_paragraphs(text)
         } else {
@@ -49,6 +60,7 @@ impl<'a> Text<'a> {
             text,
             words,
             lower,
+            upos,
             paragraphs,
             sentences: Vec::new(),
         };
@@ -68,6 +80,11 @@ impl<'a> Text<'a> {
     /// Word `i` lower-cased.
     pub fn lower(&self, i: usize) -> &str {
         &self.lower[i]
+    }
+
+    /// The UPOS tag of word `i`, when the tagger has run.
+    pub fn upos(&self, i: usize) -> Option<&'a str> {
+        Some(self.upos[i]).filter(|tag| !tag.is_empty())
     }
 
     pub fn slice(&self, span: Span) -> &'a str {
