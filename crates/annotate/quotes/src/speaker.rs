@@ -106,8 +106,8 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
         return Some(text.words[j].span);
     }
     match word {
-        "and" | "but" | "or" => sentence_subject(text, lexicon, lo),
-        "," if verb.is_participle() => sentence_subject(text, lexicon, lo),
+        "and" | "but" | "or" => main_clause_speaker(text, lexicon, verb, lo),
+        "," if verb.is_participle() => main_clause_speaker(text, lexicon, verb, lo),
         // "Keith Kellogg, a retired American general …, said": the subject precedes the apposition.
         "," => (lo..j)
             .rev()
@@ -115,6 +115,24 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
             .and_then(|k| phrase_ending_at(text, lexicon, k.checked_sub(1)?, lo)),
         _ if text.words[j].is_punct || stops_phrase(text, lexicon, j) => None,
         _ => phrase_ending_at(text, lexicon, j, lo),
+    }
+}
+
+/// The speaker of a coordinated or participle speech verb: that of an earlier speech verb in the
+/// sentence ("he said, adding that …", "dismissed …, stating that …"), else the sentence subject.
+fn main_clause_speaker(
+    text: &Text,
+    lexicon: &Lexicon,
+    verb: &SpeechVerb,
+    lo: usize,
+) -> Option<Span> {
+    let earlier = (lo..verb.word)
+        .rev()
+        .filter_map(|k| speech_verb_at(text, lexicon, k))
+        .find(|v| !v.is_participle() && !v.is_source_marker);
+    match earlier {
+        Some(earlier) => speaker_of(text, lexicon, &earlier, lo),
+        None => sentence_subject(text, lexicon, lo),
     }
 }
 
@@ -242,10 +260,17 @@ mod tests {
 
     /// The speaker phrase of the first speech verb in `sentence`.
     fn speaker(sentence: &str) -> Option<String> {
+        speaker_of_verb(sentence, "")
+    }
+
+    /// The speaker phrase of the first speech verb in `sentence` written `form` (any when empty).
+    fn speaker_of_verb(sentence: &str, form: &str) -> Option<String> {
         let article = Article::new("t", sentence, ArticleMeta::default());
         let lexicon = Lexicon::bundled().unwrap();
         let text = Text::new(&article, &lexicon);
-        let verb = (0..text.words.len()).find_map(|i| speech_verb_at(&text, &lexicon, i))?;
+        let verb = (0..text.words.len())
+            .filter_map(|i| speech_verb_at(&text, &lexicon, i))
+            .find(|v| form.is_empty() || v.form == form)?;
         speaker_of(&text, &lexicon, &verb, 0).map(|s| text.slice(s).to_string())
     }
 
@@ -335,6 +360,18 @@ mod tests {
             speaker("In an interview on Sunday, the senator criticized the plan, arguing that it fails.")
                 .as_deref(),
             Some("the senator")
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_shares_the_speaker_of_the_verb_before_it() {
+        assert_eq!(
+            speaker_of_verb(
+                "“We are ready,” he said, adding that talks start soon.",
+                "adding"
+            )
+            .as_deref(),
+            Some("he")
         );
     }
 

@@ -168,3 +168,29 @@ fn a_quote_paragraph_of_its_own_takes_the_previous_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_participle_after_a_quote_reports_for_the_same_speaker() {
+    let text =
+        "“We are ready for talks,” Kremlin spokesman Dmitry Peskov told reporters on Monday, \
+                adding that no date had been set.";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(
+                Direct,
+                "We are ready for talks,",
+                "Kremlin spokesman Dmitry Peskov",
+                "told",
+                Some("reporters"),
+            ),
+            row(
+                Indirect,
+                "no date had been set",
+                "Kremlin spokesman Dmitry Peskov",
+                "adding",
+                None,
+            ),
+        ],
+    );
+}
