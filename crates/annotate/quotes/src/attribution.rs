@@ -134,12 +134,14 @@ fn attribution_at(
     })
 }
 
-/// Rule 3: unattributed quotes take the nearest attributed neighbour's speaker, looking back
-/// one paragraph first, then ahead one paragraph.
+/// Rule 3: unattributed quotes that open their paragraph take the nearest attributed
+/// neighbour's speaker, looking back one paragraph first, then ahead one paragraph. A quoted
+/// fragment inside a sentence of the reporter's own ("the so-called “special operation”") has no
+/// speaker to inherit.
 fn inherit_from_neighbours(text: &Text, found: &mut [Found]) {
     let paragraph_of = |f: &Found| text.paragraph_index(f.content.start);
     for i in 0..found.len() {
-        if found[i].attribution.is_some() {
+        if found[i].attribution.is_some() || !opens_paragraph(text, found[i].content) {
             continue;
         }
         let here = paragraph_of(&found[i]);
@@ -161,4 +163,12 @@ fn inherit_from_neighbours(text: &Text, found: &mut [Found]) {
             found[i].evidence = Evidence::Inherited;
         }
     }
+}
+
+/// True when only whitespace and quotation marks stand between the paragraph start and `content`.
+fn opens_paragraph(text: &Text, content: Span) -> bool {
+    let paragraph = text.paragraphs[text.paragraph_index(content.start)];
+    text.text[paragraph.start..content.start]
+        .chars()
+        .all(|c| c.is_whitespace() || !c.is_alphanumeric())
 }

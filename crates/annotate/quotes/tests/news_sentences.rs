@@ -194,3 +194,13 @@ fn a_participle_after_a_quote_reports_for_the_same_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_scare_quote_in_the_reporters_own_sentence_gets_no_speaker() {
+    let text = "“We will not give up our land,” Zelensky said.\n\
+                The so-called “special military operation” began in February 2022.";
+    let found = quotes(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].1, "special military operation");
+    assert_eq!((&found[1].2, &found[1].3), (&None, &None));
+}
