@@ -47,6 +47,7 @@ struct Phrases {
 #[derive(Deserialize)]
 struct Grammar {
     pronouns: HashSet<String>,
+    person_pronouns: HashSet<String>,
     subject_skip: HashSet<String>,
     determiners: HashSet<String>,
     phrase_stops: HashSet<String>,
@@ -68,6 +69,7 @@ pub struct Lexicon {
     source_markers: Vec<Vec<String>>,
     audience_cues: Vec<Vec<String>>,
     pronouns: HashSet<String>,
+    person_pronouns: HashSet<String>,
     subject_skip: HashSet<String>,
     determiners: HashSet<String>,
     phrase_stops: HashSet<String>,
@@ -113,6 +115,7 @@ impl Lexicon {
             source_markers: split_phrases(&file.phrases.source_markers),
             audience_cues: split_phrases(&file.phrases.audience_cues),
             pronouns: file.grammar.pronouns,
+            person_pronouns: file.grammar.person_pronouns,
             subject_skip: file.grammar.subject_skip,
             determiners: file.grammar.determiners,
             phrase_stops: file.grammar.phrase_stops,
@@ -147,6 +150,11 @@ impl Lexicon {
 
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.pronouns.contains(word)
+    }
+
+    /// True for pronouns that can only stand for one person ("he", "she").
+    pub fn is_person_pronoun(&self, word: &str) -> bool {
+        self.person_pronouns.contains(word)
     }
 
     pub fn is_subject_skip(&self, word: &str) -> bool {

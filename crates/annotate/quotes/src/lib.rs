@@ -20,7 +20,7 @@ mod text;
 pub use lexicon::LexiconError;
 
 use attribution::{Evidence, Found};
-use eventwire_model::{Annotator, Article, Quote, Span, TimexType};
+use eventwire_model::{ActorKind, Annotator, Article, Quote, Span, TimexType};
 use lexicon::Lexicon;
 use text::Text;
 
@@ -49,7 +49,7 @@ impl QuoteAnnotator {
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         for f in &found {
             let said_on = self.said_on(article, &text, f, &found, quotes.last());
-            quotes.push(to_quote(article, &text, f, said_on));
+            quotes.push(to_quote(article, &self.lexicon, &text, f, said_on));
         }
         quotes
     }
@@ -81,7 +81,7 @@ impl QuoteAnnotator {
             .map(|t| t.value.clone());
         let continued = || {
             let previous = previous?;
-            let same_speaker = speaker_actor(article, attribution.speaker)
+            let same_speaker = speaker_actor(article, &self.lexicon, attribution.speaker)
                 .zip(previous.speaker)
                 .is_none_or(|(a, b)| a == b);
             (self.lexicon.is_continuation(&attribution.verb.lemma) && same_speaker)
@@ -103,14 +103,20 @@ impl Annotator for QuoteAnnotator {
     }
 }
 
-fn to_quote(article: &Article, text: &Text, f: &Found, said_on: Option<String>) -> Quote {
+fn to_quote(
+    article: &Article,
+    lexicon: &Lexicon,
+    text: &Text,
+    f: &Found,
+    said_on: Option<String>,
+) -> Quote {
     let attribution = f.attribution.as_ref();
     let speaker_phrase = attribution.and_then(|a| a.speaker);
     let audience = attribution.and_then(|a| a.audience);
     Quote {
         span: f.content,
         kind: f.kind,
-        speaker: speaker_actor(article, speaker_phrase),
+        speaker: speaker_actor(article, lexicon, speaker_phrase),
         speaker_span: speaker_phrase.map(|p| head_mention(article, p).map_or(p, |m| m.span)),
         verb: attribution.map(|a| a.verb.form.clone()),
         verb_span: attribution.map(|a| a.verb.span),
@@ -131,9 +137,26 @@ fn to_quote(article: &Article, text: &Text, f: &Found, said_on: Option<String>) 
     }
 }
 
-/// The actor a speaker phrase names, through its head mention.
-fn speaker_actor(article: &Article, phrase: Option<Span>) -> Option<usize> {
-    head_mention(article, phrase?).map(|m| m.actor)
+/// The actor a speaker phrase names, through its head mention. A "he" or "she" the actors stage
+/// left without a mention falls back to the last person mentioned before it.
+fn speaker_actor(article: &Article, lexicon: &Lexicon, phrase: Option<Span>) -> Option<usize> {
+    let phrase = phrase?;
+    let mention = head_mention(article, phrase).map(|m| m.actor);
+    let is_person_pronoun = || lexicon.is_person_pronoun(&article.slice(phrase).to_lowercase());
+    mention.or_else(|| {
+        is_person_pronoun()
+            .then(|| last_person_before(article, phrase.start))
+            .flatten()
+    })
+}
+
+fn last_person_before(article: &Article, pos: usize) -> Option<usize> {
+    article
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= pos && article.actors[m.actor].kind == ActorKind::Person)
+        .max_by_key(|m| m.span.end)
+        .map(|m| m.actor)
 }
 
 /// The mention of the phrase's head: English noun phrases end in their head, so the last mention
@@ -223,6 +246,23 @@ mod tests {
         assert_eq!(a.quotes.len(), 2);
         assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
         assert_eq!(a.slice(a.quotes[1].speaker_span.unwrap()), "He");
+    }
+
+    #[test]
+    fn an_unresolved_he_falls_back_to_the_last_person_mentioned() {
+        let mut a = article(KELLOGG);
+        a.actors.push(actor("Keith Kellogg"));
+        a.mentions.push(Mention {
+            span: span_of(&a, "Keith Kellogg"),
+            actor: 0,
+            kind: MentionKind::Name,
+            code: Some("USAGOV".into()),
+            sentence: 0,
+            confidence: 1.0,
+        });
+        let a = annotate(a);
+        assert_eq!(a.slice(a.quotes[1].speaker_span.unwrap()), "He");
+        assert_eq!(a.quotes[1].speaker, Some(0));
     }
 
     #[test]
