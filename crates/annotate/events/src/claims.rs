@@ -1,0 +1,94 @@
+//! Claims: promises and predictions ("promised to end the conflict within 24 hours of taking office",
+//! "hopes to end the war within six months") with their speaker, content, date made and deadline.
+//! The deadline is the time stage's reading of a temporal expression inside the content.
+
+use crate::coder::{best_hits, event_date, site_of, Hit};
+use crate::modality::{mood, Mood};
+use crate::resources::{ClaimTrigger, Resources};
+use crate::roles::speaker;
+use crate::view::SentenceView;
+use eventwire_model::{Claim, Span, TimexType};
+use std::ops::Range;
+
+/// The claims of one sentence.
+pub fn claims_of_sentence(res: &Resources, view: &SentenceView) -> Vec<Claim> {
+    best_hits(view, &res.claims, |t| &t.phrase)
+        .into_iter()
+        .filter_map(|hit| claim(res, view, &hit))
+        .collect()
+}
+
+fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Option<Claim> {
+    let site = site_of(view, hit.words.clone());
+    if mood(&res.modality, view, site.scope.start, hit.words.start) == Mood::Unreal {
+        return None;
+    }
+    let content = content_words(view, hit.words.end..site.scope.end)?;
+    let span = view.span(content);
+    let (speaker, speaker_code) = claim_speaker(view, hit.words.start, &site)?;
+    let deadline_timex = deadline_timex(view, span);
+    Some(Claim {
+        kind: hit.entry.kind,
+        speaker: Some(speaker),
+        speaker_code,
+        span,
+        trigger: view.span(hit.words.clone()),
+        made_on: made_on(view, span, site.quote),
+        deadline: deadline_timex.and_then(|t| eventwire_time::deadline_of(view.article, t)),
+        deadline_timex,
+        sentence: view.sentence,
+        confidence: 0.8,
+    })
+}
+
+/// The content runs from after the trigger to the end of its clause (the next punctuation).
+fn content_words(view: &SentenceView, rest: Range<usize>) -> Option<Range<usize>> {
+    let end = rest.clone().find(|&w| view.is_punct(w)).unwrap_or(rest.end);
+    (rest.start < end).then_some(rest.start..end)
+}
+
+/// The nearest actor mentioned before the trigger, else the speaker of the enclosing quote.
+fn claim_speaker(
+    view: &SentenceView,
+    trigger_start: usize,
+    site: &crate::roles::Site,
+) -> Option<(usize, Option<String>)> {
+    let article = view.article;
+    match view.mentions_within(site.scope.start..trigger_start).last() {
+        Some(p) => {
+            let m = &article.mentions[p.mention];
+            let code = m
+                .code
+                .clone()
+                .or_else(|| article.actors[m.actor].code.clone());
+            Some((m.actor, code))
+        }
+        None => {
+            let party = speaker(view, site.quote?)?;
+            Some((party.actor, Some(party.code)))
+        }
+    }
+}
+
+/// The first timex inside the content that gives a deadline.
+fn deadline_timex(view: &SentenceView, content: Span) -> Option<usize> {
+    let article = view.article;
+    (0..article.timexes.len()).find(|&t| {
+        content.contains(&article.timexes[t].span)
+            && eventwire_time::deadline_of(article, t).is_some()
+    })
+}
+
+/// When the claim was made: a date in the sentence outside its content ("During his campaign"), else
+/// the event date rules (quote date, publication date).
+fn made_on(view: &SentenceView, content: Span, quote: Option<usize>) -> Option<String> {
+    view.article
+        .timexes
+        .iter()
+        .filter(|t| {
+            t.sentence == view.sentence && t.kind == TimexType::Date && t.interval.is_some()
+        })
+        .find(|t| !content.overlaps(&t.span))
+        .map(|t| t.value.clone())
+        .or_else(|| event_date(view, quote))
+}

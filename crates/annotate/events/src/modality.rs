@@ -1,0 +1,45 @@
+//! Modality: whether an event phrase is negated ("did not meet"), counterfactual ("would never have
+//! invaded"), hypothetical ("if they meet") or only intended ("could speak soon", "wants to meet").
+//! All cues come from `data/events/modality.toml`.
+
+use crate::resources::{Cues, Modality};
+use crate::view::SentenceView;
+
+/// How real the action of an event phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    /// It happened or is happening.
+    Actual,
+    /// It is wanted, planned or possible.
+    Intended,
+    /// It did not happen (negated, counterfactual or conditional).
+    Unreal,
+}
+
+/// The mood of the phrase starting at word `at`; cues are looked for from word `scope_start` on
+/// (the start of the quote or sentence holding the phrase).
+pub fn mood(modality: &Modality, view: &SentenceView, scope_start: usize, at: usize) -> Mood {
+    let unreal = [
+        &modality.negation,
+        &modality.counterfactual,
+        &modality.hypothetical,
+    ];
+    if unreal.iter().any(|c| cue_before(c, view, scope_start, at)) {
+        Mood::Unreal
+    } else if cue_before(&modality.intent, view, scope_start, at) {
+        Mood::Intended
+    } else {
+        Mood::Actual
+    }
+}
+
+/// True when a cue phrase ends at most `window` words before word `at`, with no punctuation between.
+pub fn cue_before(cues: &Cues, view: &SentenceView, scope_start: usize, at: usize) -> bool {
+    let from = at.saturating_sub(cues.window + 8).max(scope_start);
+    cues.phrases.iter().any(|cue| {
+        (from..at).any(|start| {
+            cue.match_at(&view.words[..at], start)
+                .is_some_and(|end| at - end <= cues.window && view.unbroken(end..at))
+        })
+    })
+}

@@ -1,0 +1,352 @@
+//! The editable data of the events stage (`data/events/`), parsed and checked at load time: the CAMEO
+//! table, the event patterns, the modality cues and the promise lexicon.
+
+use crate::phrase::Phrase;
+use eventwire_model::ClaimKind;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const CAMEO_CSV: &str = include_str!("../../../../data/events/cameo.csv");
+const PATTERNS_CSV: &str = include_str!("../../../../data/events/patterns.csv");
+const MODALITY_TOML: &str = include_str!("../../../../data/events/modality.toml");
+const CLAIMS_TOML: &str = include_str!("../../../../data/events/claims.toml");
+
+/// Why a data file could not be loaded, naming the file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}:{line}: {message}")]
+    Line {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: {source}")]
+    Toml {
+        file: &'static str,
+        source: toml::de::Error,
+    },
+    #[error("{file}: bad phrase {phrase:?} (needs a word, may not start or end with ...)")]
+    Phrase { file: &'static str, phrase: String },
+}
+
+/// What a CAMEO code means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoCode {
+    pub plover: String,
+    pub goldstein: f32,
+    /// The code for the wanted/planned version of the action; `None`: drop hypothetical events.
+    pub intent: Option<String>,
+}
+
+/// How the actors of a pattern are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Source before the phrase, target after it.
+    Svo,
+    /// Symmetric interaction: parties joined by "and", "with", "between".
+    Joint,
+}
+
+/// One event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub phrase: Phrase,
+    pub cameo: String,
+    pub frame: Frame,
+}
+
+/// Cue windows (in words) and cue lists of `modality.toml`.
+#[derive(Debug, Clone)]
+pub struct Modality {
+    pub negation: Cues,
+    pub counterfactual: Cues,
+    pub hypothetical: Cues,
+    pub intent: Cues,
+    pub target_window: usize,
+    pub joint_linkers: Vec<String>,
+    pub target_stops: Vec<String>,
+}
+
+/// Phrases that count when they end at most `window` words before an event phrase.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    pub phrases: Vec<Phrase>,
+    pub window: usize,
+}
+
+/// A phrase that opens a claim.
+#[derive(Debug, Clone)]
+pub struct ClaimTrigger {
+    pub phrase: Phrase,
+    pub kind: ClaimKind,
+}
+
+/// Everything the stage reads from `data/events/`.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    pub cameo: HashMap<String, CameoCode>,
+    pub patterns: Vec<Pattern>,
+    pub modality: Modality,
+    pub claims: Vec<ClaimTrigger>,
+}
+
+impl Resources {
+    /// Parses the bundled data files.
+    pub fn bundled() -> Result<Self, LoadError> {
+        Self::parse(CAMEO_CSV, PATTERNS_CSV, MODALITY_TOML, CLAIMS_TOML)
+    }
+
+    /// Parses the four files' contents (tests pass edited copies).
+    pub fn parse(
+        cameo: &str,
+        patterns: &str,
+        modality: &str,
+        claims: &str,
+    ) -> Result<Self, LoadError> {
+        let cameo = parse_cameo(cameo)?;
+        let patterns = parse_patterns(patterns, &cameo)?;
+        Ok(Resources {
+            cameo,
+            patterns,
+            modality: parse_modality(modality)?,
+            claims: parse_claims(claims)?,
+        })
+    }
+}
+
+/// Data rows of a comma-separated file: comments, blank lines and the header skipped; each row split
+/// into exactly `columns` fields (the last one keeps any further commas).
+fn csv_rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    columns: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<String>), LoadError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .skip(1)
+        .map(move |(i, l)| {
+            let fields: Vec<String> = l
+                .splitn(columns, ',')
+                .map(|f| f.trim().to_string())
+                .collect();
+            if fields.len() == columns {
+                Ok((i + 1, fields))
+            } else {
+                Err(LoadError::Line {
+                    file,
+                    line: i + 1,
+                    message: format!(
+                        "expected {columns} comma-separated fields, found {}",
+                        fields.len()
+                    ),
+                })
+            }
+        })
+}
+
+fn parse_cameo(text: &str) -> Result<HashMap<String, CameoCode>, LoadError> {
+    const FILE: &str = "data/events/cameo.csv";
+    let mut table = HashMap::new();
+    for row in csv_rows(FILE, text, 5) {
+        let (line, f) = row?;
+        let goldstein: f32 = f[2].parse().map_err(|_| LoadError::Line {
+            file: FILE,
+            line,
+            message: format!("Goldstein score {:?} is not a number", f[2]),
+        })?;
+        if !(-10.0..=10.0).contains(&goldstein) {
+            return Err(LoadError::Line {
+                file: FILE,
+                line,
+                message: format!("Goldstein score {goldstein} outside -10..10"),
+            });
+        }
+        let code = CameoCode {
+            plover: f[1].clone(),
+            goldstein,
+            intent: (!f[3].is_empty()).then(|| f[3].clone()),
+        };
+        table.insert(f[0].clone(), code);
+    }
+    for (code, entry) in &table {
+        if let Some(intent) = entry.intent.as_ref().filter(|i| !table.contains_key(*i)) {
+            return Err(LoadError::Line {
+                file: FILE,
+                line: 0,
+                message: format!("intent code {intent} of {code} is not in the table"),
+            });
+        }
+    }
+    Ok(table)
+}
+
+fn parse_patterns(
+    text: &str,
+    cameo: &HashMap<String, CameoCode>,
+) -> Result<Vec<Pattern>, LoadError> {
+    const FILE: &str = "data/events/patterns.csv";
+    csv_rows(FILE, text, 3)
+        .map(|row| {
+            let (line, f) = row?;
+            let bad = |message: String| LoadError::Line {
+                file: FILE,
+                line,
+                message,
+            };
+            let phrase =
+                Phrase::parse(&f[0]).ok_or_else(|| bad(format!("bad phrase {:?}", f[0])))?;
+            if !cameo.contains_key(&f[1]) {
+                return Err(bad(format!("CAMEO code {} is not in cameo.csv", f[1])));
+            }
+            let frame = match f[2].as_str() {
+                "svo" => Frame::Svo,
+                "joint" => Frame::Joint,
+                other => return Err(bad(format!("frame {other:?} is neither svo nor joint"))),
+            };
+            Ok(Pattern {
+                phrase,
+                cameo: f[1].clone(),
+                frame,
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModalityFile {
+    window: Windows,
+    cues: CueLists,
+    grammar: Grammar,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Windows {
+    negation: usize,
+    counterfactual: usize,
+    hypothetical: usize,
+    intent: usize,
+    target: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueLists {
+    negation: Vec<String>,
+    counterfactual: Vec<String>,
+    hypothetical: Vec<String>,
+    intent: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Grammar {
+    joint_linkers: Vec<String>,
+    target_stops: Vec<String>,
+}
+
+fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
+    list.iter()
+        .map(|p| {
+            Phrase::parse(p).ok_or_else(|| LoadError::Phrase {
+                file,
+                phrase: p.clone(),
+            })
+        })
+        .collect()
+}
+
+fn parse_modality(text: &str) -> Result<Modality, LoadError> {
+    const FILE: &str = "data/events/modality.toml";
+    let m: ModalityFile =
+        toml::from_str(text).map_err(|source| LoadError::Toml { file: FILE, source })?;
+    let cues = |list: &[String], window| -> Result<Cues, LoadError> {
+        Ok(Cues {
+            phrases: phrases(FILE, list)?,
+            window,
+        })
+    };
+    Ok(Modality {
+        negation: cues(&m.cues.negation, m.window.negation)?,
+        counterfactual: cues(&m.cues.counterfactual, m.window.counterfactual)?,
+        hypothetical: cues(&m.cues.hypothetical, m.window.hypothetical)?,
+        intent: cues(&m.cues.intent, m.window.intent)?,
+        target_window: m.window.target,
+        joint_linkers: m.grammar.joint_linkers,
+        target_stops: m.grammar.target_stops,
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    trigger: Vec<ClaimEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimEntry {
+    phrase: String,
+    kind: ClaimKindName,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum ClaimKindName {
+    Promise,
+    Prediction,
+}
+
+fn parse_claims(text: &str) -> Result<Vec<ClaimTrigger>, LoadError> {
+    const FILE: &str = "data/events/claims.toml";
+    let c: ClaimsFile =
+        toml::from_str(text).map_err(|source| LoadError::Toml { file: FILE, source })?;
+    c.trigger
+        .into_iter()
+        .map(|t| {
+            let phrase = Phrase::parse(&t.phrase).ok_or_else(|| LoadError::Phrase {
+                file: FILE,
+                phrase: t.phrase.clone(),
+            })?;
+            let kind = match t.kind {
+                ClaimKindName::Promise => ClaimKind::Promise,
+                ClaimKindName::Prediction => ClaimKind::Prediction,
+            };
+            Ok(ClaimTrigger { phrase, kind })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads_and_every_pattern_code_is_known() {
+        let r = Resources::bundled().unwrap();
+        assert!(r.patterns.len() > 100, "broad coverage expected");
+        assert_eq!(r.cameo["036"].plover, "CONSULT");
+        assert_eq!(r.cameo["040"].intent.as_deref(), Some("036"));
+        assert_eq!(r.cameo["190"].intent, None);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let bad_patterns = "phrase,cameo,frame\nprais*,999,svo\n";
+        let err =
+            Resources::parse(CAMEO_CSV, bad_patterns, MODALITY_TOML, CLAIMS_TOML).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "data/events/patterns.csv:2: CAMEO code 999 is not in cameo.csv"
+        );
+        let bad_cameo = "cameo,plover,goldstein,intent,name\n010,STATEMENT,zero,,x\n";
+        let err =
+            Resources::parse(bad_cameo, PATTERNS_CSV, MODALITY_TOML, CLAIMS_TOML).unwrap_err();
+        assert!(
+            err.to_string().starts_with("data/events/cameo.csv:2:"),
+            "{err}"
+        );
+    }
+}

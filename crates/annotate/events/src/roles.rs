@@ -1,0 +1,139 @@
+//! Who does what to whom: the source and target actors of an event phrase, read from the actor
+//! mentions around it. Inside a reported statement whose content names no actor before the phrase,
+//! the speaker is the source ("Kellogg said preparations are underway for talks between Trump and
+//! Putin" → Kellogg → Putin).
+
+use crate::resources::{Frame, Modality};
+use crate::view::{Placed, SentenceView};
+use std::ops::Range;
+
+/// An actor taking part in an event, with the code it is coded with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub actor: usize,
+    pub code: String,
+    /// Named explicitly (not a pronoun or description): raises the event's confidence.
+    pub named: bool,
+}
+
+/// Where an event phrase sits: its words and the scope (quote content or sentence) around it.
+pub struct Site {
+    pub phrase: Range<usize>,
+    pub scope: Range<usize>,
+    /// Index into `article.quotes` when the phrase is inside a quote.
+    pub quote: Option<usize>,
+}
+
+/// Source and target of an event phrase, or `None` when either is missing.
+pub fn source_and_target(
+    view: &SentenceView,
+    modality: &Modality,
+    frame: Frame,
+    site: &Site,
+) -> Option<(Party, Party)> {
+    let left = left_parties(view, frame, site);
+    let right = right_parties(view, modality, frame, site);
+    let speaker = || site.quote.and_then(|q| speaker(view, q));
+    let source = match left.first() {
+        Some(p) => party(view, *p)?,
+        None => speaker()?,
+    };
+    let candidates = left.iter().skip(1).chain(right.iter());
+    let target = candidates
+        .filter_map(|p| party(view, *p))
+        .find(|t| t.actor != source.actor && t.code != source.code)?;
+    Some((source, target))
+}
+
+/// Mentions before the phrase that act in it: the nearest one for svo phrases; for joint phrases the
+/// nearest one and those coordinated with it ("he and Putin could speak").
+fn left_parties(view: &SentenceView, frame: Frame, site: &Site) -> Vec<Placed> {
+    let before: Vec<Placed> = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .collect();
+    let Some(&nearest) = before.last() else {
+        return Vec::new();
+    };
+    let mut parties = vec![nearest];
+    if frame == Frame::Joint {
+        for pair in before.windows(2).rev() {
+            let (prev, next) = (pair[0], pair[1]);
+            if next != parties[0] || !coordinated(view, prev.words.1..next.words.0) {
+                break;
+            }
+            parties.insert(0, prev);
+        }
+    }
+    parties
+}
+
+/// True when the words between two mentions only coordinate them ("and", ",").
+fn coordinated(view: &SentenceView, between: Range<usize>) -> bool {
+    !between.is_empty()
+        && between
+            .into_iter()
+            .all(|w| view.words[w].text == "and" || view.words[w].text == ",")
+}
+
+/// Mentions after the phrase, within the target window and before the clause ends. For joint
+/// phrases only parties linked to it ("with Putin", "between Trump and Putin") count.
+fn right_parties(
+    view: &SentenceView,
+    modality: &Modality,
+    frame: Frame,
+    site: &Site,
+) -> Vec<Placed> {
+    let end = site
+        .scope
+        .end
+        .min(site.phrase.end + modality.target_window + 1);
+    let stop = (site.phrase.end..end)
+        .find(|&w| {
+            view.is_punct(w)
+                || modality
+                    .target_stops
+                    .iter()
+                    .any(|s| *s == view.words[w].text)
+        })
+        .unwrap_or(end);
+    view.mentions_within(site.phrase.end..stop)
+        .filter(|p| frame == Frame::Svo || linked(view, modality, site, *p))
+        .collect()
+}
+
+fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> bool {
+    let start = p.words.0;
+    start == site.phrase.end
+        || modality
+            .joint_linkers
+            .iter()
+            .any(|l| *l == view.words[start - 1].text)
+}
+
+fn party(view: &SentenceView, p: Placed) -> Option<Party> {
+    let mention = &view.article.mentions[p.mention];
+    let actor = &view.article.actors[mention.actor];
+    let code = mention.code.clone().or_else(|| actor.code.clone())?;
+    Some(Party {
+        actor: mention.actor,
+        code,
+        named: mention.kind == eventwire_model::MentionKind::Name,
+    })
+}
+
+/// The speaker of quote `q` as a party, coded through the mention that names them when there is one.
+pub fn speaker(view: &SentenceView, q: usize) -> Option<Party> {
+    let quote = &view.article.quotes[q];
+    let actor = quote.speaker?;
+    let mention = quote
+        .speaker_span
+        .and_then(|s| view.article.mentions.iter().find(|m| m.span == s));
+    let code = mention
+        .and_then(|m| m.code.clone())
+        .or_else(|| view.article.actors[actor].code.clone())?;
+    Some(Party {
+        actor,
+        code,
+        named: mention.is_some_and(|m| m.kind == eventwire_model::MentionKind::Name),
+    })
+}

@@ -1,0 +1,107 @@
+//! A sentence as the matchers see it: its words (normalised token text and lemma), their byte spans,
+//! the actor mentions placed on word positions, and the quote (if any) that encloses a position.
+
+use crate::phrase::Word;
+use eventwire_model::{Article, Span};
+use std::ops::Range;
+
+/// One actor mention placed on the sentence's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    /// Index into `article.mentions`.
+    pub mention: usize,
+    pub words: (usize, usize),
+}
+
+/// The words and mentions of one sentence.
+pub struct SentenceView<'a> {
+    pub article: &'a Article,
+    pub sentence: usize,
+    pub words: Vec<Word>,
+    spans: Vec<Span>,
+    pub mentions: Vec<Placed>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(article: &'a Article, sentence: usize) -> Self {
+        let tokens = article.sentence_tokens(sentence);
+        let words = tokens
+            .iter()
+            .map(|t| Word::new(article.slice(t.span), &t.lemma))
+            .collect();
+        let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        let sentence_span = article.sentences[sentence].span;
+        let mentions = article
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| sentence_span.contains(&m.span))
+            .filter_map(|(i, m)| {
+                let words = words_covering(&spans, m.span)?;
+                Some(Placed { mention: i, words })
+            })
+            .collect();
+        SentenceView {
+            article,
+            sentence,
+            words,
+            spans,
+            mentions,
+        }
+    }
+
+    /// The byte span of words `start..end` (non-empty range).
+    pub fn span(&self, words: Range<usize>) -> Span {
+        Span::new(self.spans[words.start].start, self.spans[words.end - 1].end)
+    }
+
+    /// Punctuation words (commas, quotation marks, periods) end phrases and clauses.
+    pub fn is_punct(&self, word: usize) -> bool {
+        !self.words[word].text.chars().any(char::is_alphanumeric)
+    }
+
+    /// True when no punctuation lies among words `range`.
+    pub fn unbroken(&self, range: Range<usize>) -> bool {
+        !range.into_iter().any(|w| self.is_punct(w))
+    }
+
+    /// The innermost quote enclosing word `word` and the word range its content covers in this sentence.
+    pub fn quote_at(&self, word: usize) -> Option<(usize, Range<usize>)> {
+        let at = self.spans[word];
+        let (index, quote) = self
+            .article
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.span.contains(&at))
+            .min_by_key(|(_, q)| q.span.len())?;
+        let start = self
+            .spans
+            .iter()
+            .position(|s| s.start >= quote.span.start)?;
+        let end = self.spans.iter().rposition(|s| s.end <= quote.span.end)? + 1;
+        Some((index, start..end))
+    }
+
+    /// Mentions wholly inside `range`, in text order.
+    pub fn mentions_within(&self, range: Range<usize>) -> impl Iterator<Item = Placed> + '_ {
+        self.mentions
+            .iter()
+            .copied()
+            .filter(move |p| range.start <= p.words.0 && p.words.1 <= range.end)
+    }
+
+    /// True when any mention overlaps words `range` (event phrases never include actor names).
+    pub fn overlaps_mention(&self, range: Range<usize>) -> bool {
+        self.mentions
+            .iter()
+            .any(|p| p.words.0 < range.end && range.start < p.words.1)
+    }
+}
+
+/// The first and one-past-last word that a byte span touches.
+fn words_covering(spans: &[Span], span: Span) -> Option<(usize, usize)> {
+    let first = spans.iter().position(|s| s.end > span.start)?;
+    let last = spans.iter().rposition(|s| s.start < span.end)?;
+    (first <= last).then_some((first, last + 1))
+}

@@ -1,0 +1,102 @@
+//! Realistic news sentences (not from the seed article): attacks, aid, threats, sanctions, praise,
+//! and the modality cases that must yield no event (negation, counterfactual, conditional).
+
+mod common;
+
+use chrono::NaiveDate;
+use eventwire_model::{Article, ClaimKind};
+
+const ACTORS: &[(&str, &str, &str)] = &[
+    ("Russia", "Russia", "RUS"),
+    ("Russian forces", "Russian military", "RUSMIL"),
+    ("Ukraine", "Ukraine", "UKR"),
+    ("Kyiv", "Ukraine", "UKRGOV"),
+    ("Israel", "Israel", "ISR"),
+    ("Hamas", "Hamas", "PSEREB"),
+    ("Germany", "Germany", "DEU"),
+    ("European Union", "European Union", "IGOEUREEC"),
+    ("Iran", "Iran", "IRN"),
+    ("Macron", "Emmanuel Macron", "FRAGOV"),
+    ("Scholz", "Olaf Scholz", "DEUGOV"),
+    ("Erdogan", "Recep Tayyip Erdogan", "TURGOV"),
+    ("Netanyahu", "Benjamin Netanyahu", "ISRGOV"),
+    ("he", "Recep Tayyip Erdogan", "TURGOV"),
+];
+
+fn code(text: &str) -> Article {
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+    common::annotate("news", text, published, &common::mark(text, ACTORS))
+}
+
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    common::triples(&code(text))
+}
+
+fn triple(source: &str, cameo: &str, target: &str) -> (String, String, String) {
+    (source.into(), cameo.into(), target.into())
+}
+
+#[test]
+fn attacks_and_shelling_are_assaults() {
+    assert_eq!(
+        triples("Russian forces shelled Kyiv overnight, officials said."),
+        vec![triple("RUSMIL", "194", "UKRGOV")]
+    );
+    assert_eq!(
+        triples("Israel launched airstrikes on Hamas positions in Gaza on Tuesday."),
+        vec![triple("ISR", "195", "PSEREB")]
+    );
+}
+
+#[test]
+fn aid_sanctions_and_threats_are_coded_with_the_right_roles() {
+    assert_eq!(
+        triples("Germany announced new military aid to Ukraine worth 500 million euros."),
+        vec![triple("DEU", "072", "UKR")]
+    );
+    assert_eq!(
+        triples("The European Union imposed sanctions on Iran over drone deliveries."),
+        vec![triple("IGOEUREEC", "163", "IRN")]
+    );
+    assert_eq!(
+        triples("Erdogan threatened to attack Israel if the offensive continues."),
+        vec![triple("TURGOV", "138", "ISR")]
+    );
+}
+
+#[test]
+fn joint_meetings_take_both_parties_and_plans_become_intent() {
+    assert_eq!(
+        triples("Macron met with Scholz in Berlin on Monday."),
+        vec![triple("FRAGOV", "040", "DEUGOV")]
+    );
+    assert_eq!(
+        triples("Macron and Scholz will hold talks next week."),
+        vec![triple("FRAGOV", "036", "DEUGOV")]
+    );
+}
+
+#[test]
+fn negated_counterfactual_and_conditional_actions_are_not_events() {
+    for text in [
+        "Macron did not meet Scholz during the summit.",
+        "Israel would never have attacked Iran without provocation, Netanyahu said.",
+        "Russia will not say whether Russian forces attacked Kyiv.",
+        "Erdogan never criticized Netanyahu in public.",
+    ] {
+        assert_eq!(triples(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_dated_promise_gets_its_deadline() {
+    let article = code("Netanyahu vowed to defeat Hamas by the end of the year.");
+    let claim = &article.claims[0];
+    assert_eq!(claim.kind, ClaimKind::Promise);
+    assert_eq!(claim.speaker_code.as_deref(), Some("ISRGOV"));
+    assert_eq!(
+        article.slice(claim.span),
+        "defeat Hamas by the end of the year"
+    );
+    assert_eq!(claim.deadline, NaiveDate::from_ymd_opt(2025, 12, 31));
+}
