@@ -31,6 +31,14 @@ pub enum Expr {
     Year(i32),
     /// A decade by its first three digits ("the 1990s" → 199).
     Decade(i32),
+    /// A century by its first two digits ("the 20th century" → 19).
+    Century(i32),
+    /// A season (TIMEX3 code `SU`…) of a written year, or of the year `offset` seasons away.
+    Season {
+        code: String,
+        year: Option<i32>,
+        offset: i64,
+    },
     Weekday {
         weekday: u32,
         relation: Relation,
@@ -115,6 +123,8 @@ struct Fragments {
     modifier: String,
     part: String,
     pod: String,
+    season: String,
+    decade_word: String,
 }
 
 impl Fragments {
@@ -132,6 +142,8 @@ impl Fragments {
             modifier: format!("(?i:{})", alternation(lex.modifiers.quantity.keys())),
             part: format!("(?i:{})", alternation(lex.modifiers.parts.keys())),
             pod: format!("(?i:{})", alternation(lex.parts_of_day.keys())),
+            season: format!("(?i:{})", alternation(lex.seasons.keys())),
+            decade_word: format!("(?i:{})", alternation(lex.decade_words.keys())),
         }
     }
 }
@@ -151,67 +163,142 @@ impl Grammar {
             modifier,
             part,
             pod,
+            season,
+            decade_word,
         } = &f;
         let year_context = alternation(&lexicon.year_context.words);
         let vague = alternation(lexicon.vague.phrases.keys());
         let day_words = alternation(lexicon.day_words.keys());
         let specs: Vec<(String, Build)> = vec![
-            (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b".into(), Grammar::iso_date),
-            (r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), Grammar::slash_date),
             (
-                format!(r"\b(?:(?:{weekday}),?\s+)?(?P<m>{month_any})\.?\s+(?P<d>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+                r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b".into(),
+                Grammar::iso_date,
+            ),
+            (
+                r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(),
+                Grammar::slash_date,
+            ),
+            (
+                format!(
+                    r"\b(?:(?:{weekday}),?\s+)?(?P<m>{month_any})\.?\s+(?P<d>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ),
                 Grammar::calendar,
             ),
             (
-                format!(r"\b(?:(?:{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>\d{{1,2}}){ORDINAL}\s+(?:(?i:of)\s+)?(?P<m>{month_any})\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+                format!(
+                    r"\b(?:(?:{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>\d{{1,2}}){ORDINAL}\s+(?:(?i:of)\s+)?(?P<m>{month_any})\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ),
                 Grammar::calendar,
             ),
             (
-                format!(r"\b(?P<m>{month_any})\.?\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|—|(?i:to|through|until|and))\s*(?P<d2>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+                format!(
+                    r"\b(?P<m>{month_any})\.?\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|—|(?i:to|through|until|and))\s*(?P<d2>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ),
                 Grammar::day_range,
             ),
             (
-                format!(r"\b(?:(?P<ctx>(?i:{year_context}))\s+)?(?:(?P<part>{part})[\s-]+)?(?P<m>{month})\b(?:,?\s+(?:(?i:of)\s+)?(?P<y>\d{{4}})\b)?"),
+                format!(
+                    r"\b(?:(?P<ctx>(?i:{year_context}))\s+)?(?:(?P<part>{part})[\s-]+)?(?P<m>{month})\b(?:,?\s+(?:(?i:of)\s+)?(?P<y>\d{{4}})\b)?"
+                ),
                 Grammar::month,
             ),
             (
-                format!(r"\b(?:(?P<ctx>(?i:{year_context}))\s+)?(?:(?P<part>{part})[\s-]+)?(?P<y>{YEAR})\b"),
+                format!(
+                    r"\b(?:(?P<ctx>(?i:{year_context}))\s+)?(?:(?P<part>{part})[\s-]+)?(?P<y>{YEAR})\b"
+                ),
                 Grammar::year,
             ),
-            (format!(r"\b(?P<y1>{YEAR})\s*(?:-|–|—)\s*(?P<y2>(?:1[89]|20)?\d\d)\b"), Grammar::year_range),
             (
-                format!(r"(?:\b(?i:the)\s+)?(?:\b(?P<part>{part})[\s-]+)?(?:\b(?P<dec>{YEAR})s|['’](?P<short>\d)0s)\b"),
+                format!(r"\b(?P<y1>{YEAR})\s*(?:-|–|—)\s*(?P<y2>(?:1[89]|20)?\d\d)\b"),
+                Grammar::year_range,
+            ),
+            (
+                format!(
+                    r"(?:\b(?i:the)\s+)?(?:\b(?P<part>{part})[\s-]+)?(?:\b(?P<dec>{YEAR})s|['’](?P<short>\d)0s)\b"
+                ),
                 Grammar::decade,
             ),
             (
-                format!(r"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{weekday})\b(?:\s+(?P<pod>{pod})\b)?"),
+                format!(r"\b(?i:the)\s+(?:(?P<part>{part})[\s-]+)?(?P<word>{decade_word})\b"),
+                Grammar::decade,
+            ),
+            (
+                r"\b(?:(?i:the)\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b".into(),
+                Grammar::century,
+            ),
+            (
+                format!(
+                    r"\b(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?P<s>{season})\b(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b)?"
+                ),
+                Grammar::season,
+            ),
+            (
+                format!(
+                    r"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{weekday})\b(?:\s+(?P<pod>{pod})\b)?"
+                ),
                 Grammar::weekday,
             ),
-            (format!(r"\b(?P<dw>(?i:{day_words}))\b(?:\s+(?P<pod>{pod})\b)?"), Grammar::day_word),
-            (format!(r"\b(?P<rel>(?i:this|last))\s+(?P<pod>{pod})\b"), Grammar::part_of_today),
             (
-                r"\b(?:(?P<edge>(?i:earlier|later))\s+)?(?P<rel>(?i:last|next|this|coming|previous))\s+(?P<u>(?i:weekend|week|month|quarter|year|decade|century))\b".into(),
+                format!(r"\b(?P<dw>(?i:{day_words}))\b(?:\s+(?P<pod>{pod})\b)?"),
+                Grammar::day_word,
+            ),
+            (
+                format!(r"\b(?P<rel>(?i:this|last))\s+(?P<pod>{pod})\b"),
+                Grammar::part_of_today,
+            ),
+            (
+                format!(
+                    r"\b(?:(?P<part>{part})\s+|(?i:earlier|later)\s+)?(?P<rel>(?i:last|next|this\s+past|this|coming|previous|the))\s+(?P<u>(?i:weekend|week|month|quarter|year|decade|century))\b"
+                ),
                 Grammar::period,
             ),
             (
-                format!(r"\b(?:(?P<mod>{modifier})\s+)?(?P<n>{number})[\s-]+(?P<u>{unit})\b(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))\b)?"),
+                format!(
+                    r"\b(?:(?P<mod>{modifier})\s+)?(?P<n>{number})[\s-]+(?P<u>{unit})\b(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))\b)?"
+                ),
                 Grammar::quantity,
             ),
             (
-                format!(r"\b(?P<the>(?i:the)\s+)?(?P<rel>(?i:past|last|previous|next|coming|following))\s+(?:(?P<n>{number})\s+)?(?P<u>{unit})\b"),
+                format!(
+                    r"\b(?P<the>(?i:the)\s+)?(?P<rel>(?i:past|last|previous|next|coming|following))\s+(?:(?P<n>{number})\s+)?(?P<u>{unit})\b"
+                ),
                 Grammar::anchored_duration,
             ),
-            (format!(r"\b(?i:for|in|over|within)\s+(?P<u>{unit})\b"), Grammar::vague_duration),
-            (format!(r"\b(?i:every|each|per)\s+(?:(?P<n>{number})\s+)?(?P<u>{unit})\b"), Grammar::set_of_units),
-            (format!(r"\b(?i:every)\s+(?P<wd>{weekday})\b"), Grammar::set_of_weekdays),
             (
-                format!(r"\b(?i:once|twice|(?:{number})\s+times)\s+(?i:a|an|per|every)\s+(?P<u>{unit})\b"),
+                format!(r"\b(?i:for|in|over|within)\s+(?P<u>{unit})\b"),
+                Grammar::vague_duration,
+            ),
+            (
+                format!(r"\b(?i:every|each|per)\s+(?:(?P<n>{number})\s+)?(?P<u>{unit})\b"),
                 Grammar::set_of_units,
             ),
-            (r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))".into(), Grammar::clock),
-            (r"\b(?i:at)\s+(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b".into(), Grammar::clock),
-            (r"\b(?P<word>(?i:noon|midday|midnight))\b".into(), Grammar::clock),
-            (r"\b(?i:on)\s+(?P<the>(?i:the)\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b".into(), Grammar::ordinal_day),
+            (
+                format!(r"\b(?i:every)\s+(?P<wd>{weekday})\b"),
+                Grammar::set_of_weekdays,
+            ),
+            (
+                format!(
+                    r"\b(?i:once|twice|(?:{number})\s+times)\s+(?i:a|an|per|every)\s+(?P<u>{unit})\b"
+                ),
+                Grammar::set_of_units,
+            ),
+            (
+                r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+                    .into(),
+                Grammar::clock,
+            ),
+            (
+                r"\b(?i:at)\s+(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b".into(),
+                Grammar::clock,
+            ),
+            (
+                r"\b(?P<word>(?i:noon|midday|midnight))\b".into(),
+                Grammar::clock,
+            ),
+            (
+                r"\b(?i:on)\s+(?P<the>(?i:the)\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b".into(),
+                Grammar::ordinal_day,
+            ),
             (format!(r"\b(?P<v>(?i:{vague}))\b"), Grammar::vague),
         ];
         let rules = specs
@@ -402,14 +489,54 @@ impl Grammar {
 
     /// "the 1990s", "the early '80s" (a two-digit decade in the last century unless it is still to come).
     fn decade(&self, c: &Captures) -> Vec<Found> {
-        let decade = match (num::<i32>(c, "dec"), num::<i32>(c, "short")) {
-            (Some(year), _) if year % 10 == 0 => year / 10,
-            (_, Some(digit)) => 190 + digit,
+        let word = c.name("word").map(|w| w.as_str().to_lowercase());
+        let decade = match (num::<i32>(c, "dec"), num::<i32>(c, "short"), word) {
+            (Some(year), _, _) if year % 10 == 0 => year / 10,
+            (_, Some(digit), _) => 190 + digit,
+            (_, _, Some(word)) => match self.lexicon.decade_words.get(&word) {
+                Some(decade) => *decade,
+                None => return vec![],
+            },
             _ => return vec![],
         };
         let mut f = found(whole(c), Expr::Decade(decade));
         f.modifier = self.part_modifier(c);
         vec![f]
+    }
+
+    /// "the 20th century" → 19.
+    fn century(&self, c: &Captures) -> Vec<Found> {
+        let Some(n) = num::<i32>(c, "c").filter(|n| (1..=30).contains(n)) else {
+            return vec![];
+        };
+        vec![found(whole(c), Expr::Century(n - 1))]
+    }
+
+    /// "last summer", "winter 2022", "the spring of 2019": a season needs a year or a relation.
+    fn season(&self, c: &Captures) -> Vec<Found> {
+        let year = num(c, "y");
+        let offset = match c
+            .name("rel")
+            .map(|r| normalise_space(&r.as_str().to_lowercase()))
+            .as_deref()
+        {
+            Some("last") | Some("this past") => -1,
+            Some("next") => 1,
+            Some(_) => 0,
+            None if year.is_some() => 0,
+            None => return vec![],
+        };
+        let Some(code) = self.lexicon.seasons.get(&c["s"].to_lowercase()) else {
+            return vec![];
+        };
+        vec![found(
+            whole(c),
+            Expr::Season {
+                code: code.clone(),
+                year,
+                offset,
+            },
+        )]
     }
 
     fn weekday(&self, c: &Captures) -> Vec<Found> {
@@ -472,19 +599,26 @@ impl Grammar {
             self.lexicon.unit(&unit_word).and_then(Unit::from_code)
         };
         let Some(unit) = unit else { return vec![] };
-        let offset = match c["rel"].to_lowercase().as_str() {
-            "last" | "previous" => -1,
+        let relation = normalise_space(&c["rel"].to_lowercase());
+        // "the year" alone is anaphoric ("the year before"); only "the end of the year" is this year's.
+        if relation == "the" && c.name("part").is_none() {
+            return vec![];
+        }
+        let offset = match relation.as_str() {
+            "last" | "previous" | "this past" => -1,
             "next" | "coming" => 1,
             _ => 0,
         };
-        vec![found(
+        let mut f = found(
             whole(c),
             Expr::Period {
                 unit,
                 offset,
                 weekend,
             },
-        )]
+        );
+        f.modifier = self.part_modifier(c);
+        vec![f]
     }
 
     /// "six months", "almost three years ago", "two days from now", "24-hour".

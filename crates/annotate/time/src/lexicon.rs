@@ -28,6 +28,8 @@ pub struct Lexicon {
     pub vague_amounts: WordList,
     pub units: BTreeMap<String, String>,
     pub day_words: BTreeMap<String, DayWord>,
+    pub seasons: BTreeMap<String, String>,
+    pub decade_words: BTreeMap<String, i32>,
     pub parts_of_day: BTreeMap<String, String>,
     pub modifiers: Modifiers,
     pub vague: Vague,

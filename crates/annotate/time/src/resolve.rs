@@ -67,6 +67,11 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Option<Resolved> {
         Expr::Decade(d) => {
             Resolved::date(NaiveDate::from_ymd_opt(d * 10, 1, 1)?, Granularity::Decade)
         }
+        Expr::Century(c) => Resolved::date(
+            NaiveDate::from_ymd_opt(c * 100, 1, 1)?,
+            Granularity::Century,
+        ),
+        Expr::Season { code, year, offset } => season(code, *year, *offset, cx)?,
         Expr::Weekday {
             weekday,
             relation,
@@ -204,6 +209,50 @@ fn weekday_date(
         Resolved::date(shift_days(anchor, days)?, Granularity::Day),
         part,
     ))
+}
+
+/// The month a season starts in (winter is named after the year it starts in).
+fn season_start(code: &str) -> Option<u32> {
+    Some(match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        "WI" => 12,
+        _ => return None,
+    })
+}
+
+/// "winter 2022" → `2022-WI`; "last summer" → the latest summer that has ended by publication,
+/// "this summer" → the one of the anchor's season-year, "next summer" → the first still to start.
+fn season(code: &str, year: Option<i32>, offset: i64, cx: &Context) -> Option<Resolved> {
+    let start_month = season_start(code)?;
+    let starts = |y: i32| NaiveDate::from_ymd_opt(y, start_month, 1);
+    let year = match (year, cx.anchor) {
+        (Some(y), _) => y,
+        (None, None) => return Some(Resolved::unresolved(TimexType::Date, ref_value(offset))),
+        (None, Some(anchor)) => {
+            // The season-year containing the anchor: a January anchor still belongs to last winter.
+            let current = if starts(anchor.year())? <= anchor {
+                anchor.year()
+            } else {
+                anchor.year() - 1
+            };
+            let ends = |y: i32| shift(starts(y)?, Unit::Month, 3.0);
+            match offset {
+                -1 if ends(current)? <= anchor => current,
+                -1 => current - 1,
+                1 => current + 1,
+                _ => current,
+            }
+        }
+    };
+    let start = starts(year)?;
+    let end = shift(start, Unit::Month, 3.0)?.pred_opt()?;
+    Some(Resolved {
+        kind: TimexType::Date,
+        value: format!("{year:04}-{code}"),
+        interval: Some(DateInterval { start, end }),
+    })
 }
 
 /// "yesterday morning" → TIME `2025-01-30TMO`.

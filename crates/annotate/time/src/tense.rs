@@ -26,19 +26,22 @@ static WORD: LazyLock<Regex> =
 pub fn tense_at(article: &Article, lexicon: &Lexicon, span: Span) -> Tense {
     let clause = clause_around(article, span);
     let mut best: Option<(usize, Tense)> = None;
+    let mut covered_until = 0;
     for word in WORD.find_iter(&article.text[clause.range()]) {
         let word_span = Span::new(clause.start + word.start(), clause.start + word.end());
-        if span.overlaps(&word_span) {
+        // Words inside a multi-word cue ("held" in "to be held") are not cues of their own.
+        if span.overlaps(&word_span) || word_span.start < covered_until {
             continue;
         }
-        let Some(tense) = cue(article, lexicon, word_span) else {
+        let Some((tense, cue_span)) = cue(article, lexicon, word_span) else {
             continue;
         };
+        covered_until = cue_span.end;
         // Governing verbs usually come before the date ("said on January 7"): ties go to them.
-        let distance = if word_span.end <= span.start {
-            2 * (span.start - word_span.end)
+        let distance = if cue_span.end <= span.start {
+            2 * (span.start - cue_span.end)
         } else {
-            2 * (word_span.start - span.end) + 1
+            2 * (cue_span.start.saturating_sub(span.end)) + 1
         };
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, tense));
@@ -62,37 +65,51 @@ fn clause_around(article: &Article, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// What a word says about tense, from its tag when the syntax stage ran, else from the cue lists.
-fn cue(article: &Article, lexicon: &Lexicon, word: Span) -> Option<Tense> {
+/// What a word says about tense, and the span of the cue it starts (longer for "going to"): from
+/// its tag when the syntax stage ran, else from the cue lists.
+fn cue(article: &Article, lexicon: &Lexicon, word: Span) -> Option<(Tense, Span)> {
     let lower = article.text[word.range()].to_lowercase();
-    let is_future_word = lexicon
-        .tense
-        .future
-        .iter()
-        .any(|w| *w == lower || starts_phrase(article, word, w));
+    let future_cue = lexicon.tense.future.iter().find_map(|w| {
+        if *w == lower {
+            Some(word)
+        } else {
+            phrase_at(article, word, w)
+        }
+    });
     if let Some(token) = article.token_at(word.start).map(|i| &article.tokens[i]) {
         if !token.xpos.is_empty() {
-            return match token.xpos.as_str() {
-                "VBD" => Some(Tense::Past),
-                "MD" if is_future_word => Some(Tense::Future),
-                _ if is_future_word && token.xpos != "MD" && lower != "will" => Some(Tense::Future),
+            // A tagged "will" is only future as a modal ("the will of the people" is a noun).
+            let tagged_future = future_cue.filter(|_| token.xpos == "MD" || lower != "will");
+            return match (token.xpos.as_str(), tagged_future) {
+                (_, Some(cue)) => Some((Tense::Future, cue)),
+                ("VBD", None) => Some((Tense::Past, word)),
                 _ => None,
             };
         }
     }
-    if is_future_word {
-        return Some(Tense::Future);
+    if let Some(cue) = future_cue {
+        return Some((Tense::Future, cue));
     }
     let past_word = lexicon.tense.past.contains(&lower);
     let regular_past =
         lower.ends_with("ed") && lower.len() > 3 && !lexicon.tense.not_past.contains(&lower);
-    (past_word || regular_past).then_some(Tense::Past)
+    // A participle after "be" is passive, not past: "will be held", "is to be signed".
+    let after_be = article.text[..word.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("be"));
+    ((past_word || regular_past) && !after_be).then_some((Tense::Past, word))
 }
 
-/// True when a multi-word cue ("going to") starts at `word`.
-fn starts_phrase(article: &Article, word: Span, phrase: &str) -> bool {
-    phrase.contains(' ')
-        && article.text[word.start..]
+/// The span of a multi-word cue ("going to") starting at `word` and ending at a word boundary
+/// ("is to", not "is today").
+fn phrase_at(article: &Article, word: Span, phrase: &str) -> Option<Span> {
+    let rest = &article.text[word.start..];
+    let matches = phrase.contains(' ')
+        && rest
             .get(..phrase.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
+        && !rest[phrase.len()..].starts_with(char::is_alphanumeric);
+    matches.then(|| Span::new(word.start, word.start + phrase.len()))
 }

@@ -1,0 +1,344 @@
+//! Realistic news sentences of many shapes (formats, tenses, anchors), tagged by the time stage
+//! alone: each test states the extent and TIMEX3 value a careful annotator would give.
+
+use eventwire_model::{Annotator, Article, ArticleMeta};
+use eventwire_time::TimeAnnotator;
+
+/// (extent, type, value, mod) of every timex the stage finds in `text` published on `anchor`.
+fn tag(text: &str, anchor: Option<&str>) -> Vec<(String, String, String, Option<String>)> {
+    let meta = ArticleMeta {
+        published: anchor.map(|a| a.parse().expect("anchor date")),
+        ..Default::default()
+    };
+    let mut article = Article::new("t", text, meta);
+    TimeAnnotator::load()
+        .expect("lexicon loads")
+        .annotate(&mut article);
+    article
+        .timexes
+        .iter()
+        .map(|t| {
+            let kind = serde_json::to_value(t.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string();
+            (
+                article.slice(t.span).to_string(),
+                kind,
+                t.value.clone(),
+                t.modifier.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Only (extent, value) pairs, for tests about values.
+fn values(text: &str, anchor: &str) -> Vec<(String, String)> {
+    tag(text, Some(anchor))
+        .into_iter()
+        .map(|(e, _, v, _)| (e, v))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(e, v)| (e.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn absolute_dates_in_every_common_format() {
+    let text = "The ceasefire of 31 Jan 2025 held until Feb. 3rd, 2025; a report dated 2025-02-10 \
+                and a memo of 7/1/2025 followed, as did talks on the 2nd of March 2025.";
+    assert_eq!(
+        values(text, "2025-03-05"),
+        pairs(&[
+            ("31 Jan 2025", "2025-01-31"),
+            ("Feb. 3rd, 2025", "2025-02-03"),
+            ("2025-02-10", "2025-02-10"),
+            ("7/1/2025", "2025-07-01"),
+            ("the 2nd of March 2025", "2025-03-02"),
+        ])
+    );
+}
+
+#[test]
+fn the_year_of_a_month_day_follows_the_tense_of_its_clause() {
+    let anchor = "2025-01-31";
+    assert_eq!(
+        values(
+            "Parliament voted on December 12 to extend martial law.",
+            anchor
+        ),
+        pairs(&[("December 12", "2024-12-12")])
+    );
+    assert_eq!(
+        values("Voters will go to the polls on March 31.", anchor),
+        pairs(&[("March 31", "2025-03-31")])
+    );
+    assert_eq!(
+        values("The summit is going to open on January 7.", anchor),
+        pairs(&[("January 7", "2026-01-07")])
+    );
+    assert_eq!(
+        values("The minister resigned on January 7.", anchor),
+        pairs(&[("January 7", "2025-01-07")])
+    );
+    assert_eq!(
+        values("The talks on June 4 are seen as a test.", anchor),
+        pairs(&[("June 4", "2025-06-04")])
+    );
+}
+
+#[test]
+fn months_and_years_with_and_without_their_context_words() {
+    let text = "Elections held in March 2024 were postponed; fighting intensified in 2022 and again in late 2023, \
+                and a vote is planned for May. May God protect them, the bishop said.";
+    let found = tag(text, Some("2025-01-31"));
+    let got: Vec<(&str, &str, Option<&str>)> = found
+        .iter()
+        .map(|(e, _, v, m)| (e.as_str(), v.as_str(), m.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("March 2024", "2024-03", None),
+            ("2022", "2022", None),
+            ("late 2023", "2023", Some("END")),
+            ("May", "2025-05", None),
+        ]
+    );
+}
+
+#[test]
+fn weekdays_point_back_in_past_tense_and_forward_in_future_tense() {
+    // 2017-07-21 was a Friday (GUM's "Friday, July 21, 2017").
+    let anchor = "2017-07-21";
+    assert_eq!(
+        values(
+            "Officials said on Tuesday that the border was closed.",
+            anchor
+        ),
+        pairs(&[("Tuesday", "2017-07-18")])
+    );
+    assert_eq!(
+        values("The envoy will travel to Kyiv on Monday.", anchor),
+        pairs(&[("Monday", "2017-07-24")])
+    );
+    assert_eq!(
+        values("The talks collapsed last Friday.", anchor),
+        pairs(&[("last Friday", "2017-07-14")])
+    );
+    assert_eq!(
+        values("Friday, July 21, 2017 was hot.", anchor),
+        pairs(&[("Friday, July 21, 2017", "2017-07-21")])
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_publication_date() {
+    let text = "Yesterday the army withdrew; today talks resume, and tomorrow the cabinet meets. \
+                Last week prices rose, this week they fell, next month a budget is due and earlier this year \
+                the central bank cut rates. Last year inflation peaked.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("Yesterday", "2025-01-30"),
+            ("today", "2025-01-31"),
+            ("tomorrow", "2025-02-01"),
+            ("Last week", "2025-W04"),
+            ("this week", "2025-W05"),
+            ("next month", "2025-02"),
+            ("earlier this year", "2025"),
+            ("Last year", "2024"),
+        ])
+    );
+}
+
+#[test]
+fn durations_with_number_words_hyphens_and_modifiers() {
+    let text = "A 24-hour truce, twenty-four hours of shelling, almost three years of war, a dozen days of talks, \
+                a couple of weeks, a decade of sanctions and several months of delays.";
+    let found = tag(text, Some("2025-01-31"));
+    let got: Vec<(&str, &str, &str, Option<&str>)> = found
+        .iter()
+        .map(|(e, k, v, m)| (e.as_str(), k.as_str(), v.as_str(), m.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("24-hour", "DURATION", "PT24H", None),
+            ("twenty-four hours", "DURATION", "PT24H", None),
+            ("almost three years", "DURATION", "P3Y", Some("APPROX")),
+            ("a dozen days", "DURATION", "P12D", None),
+            ("a couple of weeks", "DURATION", "P2W", None),
+            ("a decade", "DURATION", "P10Y", None),
+            ("several months", "DURATION", "PXM", None),
+        ]
+    );
+}
+
+#[test]
+fn offsets_from_publication_become_dates() {
+    let text = "The war began almost three years ago; the deal was signed two weeks ago and talks resume two days from now.";
+    let found = tag(text, Some("2025-01-31"));
+    let got: Vec<(&str, &str, &str, Option<&str>)> = found
+        .iter()
+        .map(|(e, k, v, m)| (e.as_str(), k.as_str(), v.as_str(), m.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("almost three years ago", "DATE", "2022-02", Some("APPROX")),
+            ("two weeks ago", "DATE", "2025-W03", None),
+            ("two days from now", "DATE", "2025-02-02", None),
+        ]
+    );
+}
+
+#[test]
+fn anchored_durations_carry_the_interval_a_deadline_is_read_from() {
+    let text =
+        "He vowed to end the war within six months. Over the past two years the economy shrank. \
+                She promised a deal within 100 days of taking office.";
+    let meta = ArticleMeta {
+        published: "2025-01-31".parse().ok(),
+        ..Default::default()
+    };
+    let mut article = Article::new("t", text, meta);
+    TimeAnnotator::load().unwrap().annotate(&mut article);
+    let deadlines: Vec<(String, Option<String>)> = (0..article.timexes.len())
+        .map(|i| {
+            let extent = article.slice(article.timexes[i].span).to_string();
+            (
+                extent,
+                eventwire_time::deadline_of(&article, i).map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            ("six months".to_string(), Some("2025-07-31".to_string())),
+            (
+                "the past two years".to_string(),
+                Some("2025-01-31".to_string())
+            ),
+            ("100 days".to_string(), Some("2025-04-30".to_string())),
+        ]
+    );
+    assert_eq!(
+        article.timexes[1].interval.unwrap().start.to_string(),
+        "2023-01-31"
+    );
+}
+
+#[test]
+fn times_of_day_take_the_date_of_their_sentence() {
+    let text = "The vote is set for Monday at 3 p.m., and a rally starts at 10:30 am tomorrow.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("Monday", "2025-02-03"),
+            ("3 p.m.", "2025-02-03T15:00"),
+            ("10:30 am", "2025-02-03T10:30"),
+            ("tomorrow", "2025-02-01"),
+        ])
+    );
+}
+
+#[test]
+fn decades_sets_ranges_and_ordinal_days() {
+    let text = "Since the 1990s, inspectors have visited every day, meeting every two weeks and twice a year. \
+                Talks ran March 3-5, 2024 and the mandate covered 2014–2022. It expired on the 7th.";
+    let found = tag(text, Some("2025-01-31"));
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|(e, k, v, _)| (e.as_str(), k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the 1990s", "DATE", "199"),
+            ("every day", "SET", "P1D"),
+            ("every two weeks", "SET", "P2W"),
+            ("twice a year", "SET", "P1Y"),
+            ("March 3", "DATE", "2024-03-03"),
+            ("5, 2024", "DATE", "2024-03-05"),
+            ("2014", "DATE", "2014"),
+            ("2022", "DATE", "2022"),
+            ("the 7th", "DATE", "2025-01-07"),
+        ]
+    );
+}
+
+#[test]
+fn vague_references_and_their_look_alikes() {
+    let text = "Talks could start soon, the minister said, and should end as soon as possible. \
+                As soon as he arrives, the now-defunct council will meet. The current government recently \
+                signalled that in the past it erred. Now that the vote is over, nothing is certain right now.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("soon", "FUTURE_REF"),
+            ("as soon as possible", "FUTURE_REF"),
+            ("current", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("in the past", "PAST_REF"),
+            ("right now", "PRESENT_REF"),
+        ])
+    );
+}
+
+#[test]
+fn without_a_publication_date_relative_expressions_stay_unresolved() {
+    let text = "Officials met on January 7 and again last week; talks resumed on Monday, yesterday and three years ago.";
+    let got: Vec<(String, String)> = tag(text, None)
+        .into_iter()
+        .map(|(e, _, v, _)| (e, v))
+        .collect();
+    assert_eq!(
+        got,
+        pairs(&[
+            ("January 7", "XXXX-01-07"),
+            ("last week", "PAST_REF"),
+            ("Monday", "XXXX-WXX-1"),
+            ("yesterday", "PAST_REF"),
+            ("three years ago", "PAST_REF"),
+        ])
+    );
+}
+
+#[test]
+fn plain_numbers_and_homonyms_are_not_dates() {
+    // News style writes counts with a comma ("2,000 troops"), so a bare "the 2000" is read as a year.
+    let text = "Some 2,000 troops marched in a second column; a may-pole stood on the 7th floor of building 1999 \
+                while protesters march on the capital.";
+    assert_eq!(tag(text, Some("2025-01-31")), vec![]);
+}
+
+#[test]
+fn seasons_centuries_decade_words_and_period_edges() {
+    let text = "Applicants who arrived before last summer, or in the winter of 2019, wait; the 1969 film \
+                shaped the sixties and the 20th century. This past week the ministry said it will decide \
+                by the end of the year.";
+    let found = tag(text, Some("2023-02-23"));
+    let got: Vec<(&str, &str, Option<&str>)> = found
+        .iter()
+        .map(|(e, _, v, m)| (e.as_str(), v.as_str(), m.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("last summer", "2022-SU", None),
+            ("winter of 2019", "2019-WI", None),
+            ("1969", "1969", None),
+            ("the sixties", "196", None),
+            ("the 20th century", "19", None),
+            ("This past week", "2023-W07", None),
+            ("the end of the year", "2023", Some("END")),
+        ]
+    );
+}
