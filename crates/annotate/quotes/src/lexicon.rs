@@ -44,7 +44,9 @@ struct Phrases {
     audience_cues: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// The closed word lists of `[grammar]`; the file's header says what each is for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Grammar {
     pronouns: HashSet<String>,
     person_pronouns: HashSet<String>,
@@ -68,16 +70,22 @@ pub struct Lexicon {
     /// Multi-word phrases, each split into lower-case words.
     source_markers: Vec<Vec<String>>,
     audience_cues: Vec<Vec<String>>,
-    pronouns: HashSet<String>,
-    person_pronouns: HashSet<String>,
-    subject_skip: HashSet<String>,
-    determiners: HashSet<String>,
-    phrase_stops: HashSet<String>,
-    intro_words: HashSet<String>,
-    clause_breaks: HashSet<String>,
-    abbreviations: HashSet<String>,
-    contractions: HashSet<String>,
-    finite_markers: HashSet<String>,
+    grammar: Grammar,
+}
+
+/// A closed class of words from `[grammar]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Pronoun,
+    PersonPronoun,
+    SubjectSkip,
+    Determiner,
+    PhraseStop,
+    IntroWord,
+    ClauseBreak,
+    Abbreviation,
+    Contraction,
+    FiniteMarker,
 }
 
 impl Lexicon {
@@ -114,16 +122,7 @@ impl Lexicon {
             audience_object,
             source_markers: split_phrases(&file.phrases.source_markers),
             audience_cues: split_phrases(&file.phrases.audience_cues),
-            pronouns: file.grammar.pronouns,
-            person_pronouns: file.grammar.person_pronouns,
-            subject_skip: file.grammar.subject_skip,
-            determiners: file.grammar.determiners,
-            phrase_stops: file.grammar.phrase_stops,
-            intro_words: file.grammar.intro_words,
-            clause_breaks: file.grammar.clause_breaks,
-            abbreviations: file.grammar.abbreviations,
-            contractions: file.grammar.contractions,
-            finite_markers: file.grammar.finite_markers,
+            grammar: file.grammar,
         })
     }
 
@@ -148,54 +147,29 @@ impl Lexicon {
         &self.audience_cues
     }
 
-    pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(word)
-    }
-
-    /// True for pronouns that can only stand for one person ("he", "she").
-    pub fn is_person_pronoun(&self, word: &str) -> bool {
-        self.person_pronouns.contains(word)
-    }
-
-    pub fn is_subject_skip(&self, word: &str) -> bool {
-        self.subject_skip.contains(word)
-    }
-
-    pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(word)
-    }
-
-    /// True for closed-class words, which never belong to a speaker or audience phrase.
-    pub fn is_phrase_stop(&self, word: &str) -> bool {
-        self.phrase_stops.contains(word)
-    }
-
     /// True for inflected speech-verb forms ("said", "states"); the bare lemma is left out
     /// because it doubles as a noun too often ("state television", "the report").
     pub fn is_inflected_speech_verb(&self, word: &str) -> bool {
         self.verb_forms.get(word).is_some_and(|lemma| lemma != word)
     }
 
-    pub fn is_intro_word(&self, word: &str) -> bool {
-        self.intro_words.contains(word)
-    }
-
-    pub fn is_clause_break(&self, word: &str) -> bool {
-        self.clause_breaks.contains(word)
-    }
-
-    pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(word)
-    }
-
-    /// True for auxiliaries and modals ("would", "won’t"), which show a finite clause.
-    pub fn is_finite_marker(&self, word: &str) -> bool {
-        self.finite_markers.contains(&word.replace('’', "'"))
-    }
-
-    /// True for what follows an apostrophe in a contraction ("s" of "it's", "re" of "we're").
-    pub fn is_contraction(&self, word: &str) -> bool {
-        self.contractions.contains(word)
+    /// True when `word` (lower case) is in the `class` list; a curly apostrophe matches a
+    /// straight one ("won’t" is "won't").
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        let g = &self.grammar;
+        let list = match class {
+            WordClass::Pronoun => &g.pronouns,
+            WordClass::PersonPronoun => &g.person_pronouns,
+            WordClass::SubjectSkip => &g.subject_skip,
+            WordClass::Determiner => &g.determiners,
+            WordClass::PhraseStop => &g.phrase_stops,
+            WordClass::IntroWord => &g.intro_words,
+            WordClass::ClauseBreak => &g.clause_breaks,
+            WordClass::Abbreviation => &g.abbreviations,
+            WordClass::Contraction => &g.contractions,
+            WordClass::FiniteMarker => &g.finite_markers,
+        };
+        list.contains(word) || (word.contains('’') && list.contains(&word.replace('’', "'")))
     }
 }
 
@@ -218,6 +192,15 @@ mod tests {
         assert_eq!(lex.speech_lemma("talked"), None);
         assert!(lex.is_continuation("add"));
         assert!(lex.takes_audience_object("tell"));
+        assert!(lex.is(WordClass::FiniteMarker, "won’t"));
+        assert!(!lex.is(WordClass::Pronoun, "the"));
+    }
+
+    #[test]
+    fn a_misspelt_grammar_list_is_an_error() {
+        let bad = LEXICON_TOML.replace("intro_words =", "intro_wrds =");
+        let err = Lexicon::parse(&bad, "test.toml").unwrap_err().to_string();
+        assert!(err.contains("intro_wrds"), "{err}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use lexicon::LexiconError;
 
 use attribution::{Evidence, Found};
 use eventwire_model::{ActorKind, Annotator, Article, Quote, Span, TimexType};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, WordClass};
 use text::Text;
 
 /// Quotes: direct and reported speech attributed to speakers.
@@ -42,7 +42,7 @@ impl QuoteAnnotator {
     fn find_quotes(&self, article: &Article) -> Vec<Quote> {
         let text = Text::new(article, &self.lexicon);
         let direct = marks::direct_quotes(text.text, &text.paragraphs, |w| {
-            self.lexicon.is_contraction(w)
+            self.lexicon.is(WordClass::Contraction, w)
         });
         let reported = reported::reported_speech(&text, &self.lexicon, &direct);
         let found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
@@ -142,7 +142,12 @@ fn to_quote(
 fn speaker_actor(article: &Article, lexicon: &Lexicon, phrase: Option<Span>) -> Option<usize> {
     let phrase = phrase?;
     let mention = head_mention(article, phrase).map(|m| m.actor);
-    let is_person_pronoun = || lexicon.is_person_pronoun(&article.slice(phrase).to_lowercase());
+    let is_person_pronoun = || {
+        lexicon.is(
+            WordClass::PersonPronoun,
+            &article.slice(phrase).to_lowercase(),
+        )
+    };
     mention.or_else(|| {
         is_person_pronoun()
             .then(|| last_person_before(article, phrase.start))
@@ -235,6 +240,18 @@ mod tests {
         a
     }
 
+    /// A DATE timex as the time stage leaves it.
+    fn add_date(a: &mut Article, text: &str, value: &str) {
+        a.timexes.push(Timex {
+            span: span_of(a, text),
+            kind: TimexType::Date,
+            value: value.into(),
+            modifier: None,
+            interval: None,
+            sentence: 0,
+        });
+    }
+
     fn annotate(mut a: Article) -> Article {
         QuoteAnnotator::load().unwrap().annotate(&mut a);
         a
@@ -268,14 +285,7 @@ mod tests {
     #[test]
     fn said_on_comes_from_a_date_in_the_attribution_and_carries_to_added() {
         let mut a = with_kellogg_mentions(article(KELLOGG));
-        a.timexes.push(Timex {
-            span: span_of(&a, "January 7"),
-            kind: TimexType::Date,
-            value: "2025-01-07".into(),
-            modifier: None,
-            interval: None,
-            sentence: 0,
-        });
+        add_date(&mut a, "January 7", "2025-01-07");
         let a = annotate(a);
         let dates: Vec<_> = a.quotes.iter().map(|q| q.said_on.as_deref()).collect();
         assert_eq!(dates, [Some("2025-01-07"), Some("2025-01-07")]);
@@ -292,14 +302,7 @@ mod tests {
     #[test]
     fn a_date_inside_the_quote_is_not_when_it_was_said() {
         let mut a = article("The minister said that elections will be held on March 3.");
-        a.timexes.push(Timex {
-            span: span_of(&a, "March 3"),
-            kind: TimexType::Date,
-            value: "2025-03-03".into(),
-            modifier: None,
-            interval: None,
-            sentence: 0,
-        });
+        add_date(&mut a, "March 3", "2025-03-03");
         let a = annotate(a);
         assert_eq!(a.quotes[0].said_on.as_deref(), Some("2025-01-31"));
     }

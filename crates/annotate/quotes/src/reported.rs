@@ -10,7 +10,7 @@
 //! A clause runs to the end of its sentence, a semicolon, or a comma followed by a word that
 //! opens a new clause or apposition ("…, a claim he repeated").
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::marks::Marked;
 use crate::speaker::{phrase_after, speaker_of, speech_verb_at, SpeechVerb};
 use crate::text::Text;
@@ -114,13 +114,13 @@ fn bare_clause(
     }
     let first = text.lower(start);
     let opens_like_subject = !text.words[start].is_punct
-        && (lexicon.is_pronoun(first)
-            || lexicon.is_determiner(first)
+        && (lexicon.is(WordClass::Pronoun, first)
+            || lexicon.is(WordClass::Determiner, first)
             || text.is_capitalized(start));
     let window = start..sentence.end.min(start + MAX_WORDS_BEFORE_AUXILIARY);
     let has_auxiliary = window
         .take_while(|&k| !text.words[k].is_punct && text.lower(k) != "that")
-        .any(|k| lexicon.is_finite_marker(text.lower(k)));
+        .any(|k| lexicon.is(WordClass::FiniteMarker, text.lower(k)));
     (opens_like_subject && has_auxiliary).then(|| clause(text, lexicon, start, sentence.end))?
 }
 
@@ -190,7 +190,7 @@ pub fn clause(text: &Text, lexicon: &Lexicon, from: usize, end: usize) -> Option
     for k in from..end {
         let word = text.word(k);
         let breaks_after_comma =
-            word == "," && k + 1 < end && lexicon.is_clause_break(text.lower(k + 1));
+            word == "," && k + 1 < end && lexicon.is(WordClass::ClauseBreak, text.lower(k + 1));
         if word == ";" || breaks_after_comma {
             stop = text.words[k].span.start;
             break;
@@ -220,7 +220,9 @@ mod tests {
         let article = Article::new("t", text, ArticleMeta::default());
         let lexicon = Lexicon::bundled().unwrap();
         let view = Text::new(&article, &lexicon);
-        let direct = direct_quotes(text, &view.paragraphs, |w| lexicon.is_contraction(w));
+        let direct = direct_quotes(text, &view.paragraphs, |w| {
+            lexicon.is(WordClass::Contraction, w)
+        });
         reported_speech(&view, &lexicon, &direct)
             .into_iter()
             .map(|r| {

@@ -6,7 +6,7 @@
 //! insisted", "…, arguing that"), and "according to X". The phrases found here are mapped to actors
 //! through the actors stage's mentions by the caller.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::text::Text;
 use eventwire_model::Span;
 
@@ -76,7 +76,7 @@ fn is_verb_use(text: &Text, lexicon: &Lexicon, i: usize, lemma: &str) -> bool {
     }
     let form = text.lower(i);
     let doubles_as_noun = form == lemma || form.strip_suffix('s') == Some(lemma);
-    !(doubles_as_noun && i > 0 && lexicon.is_determiner(text.lower(i - 1)))
+    !(doubles_as_noun && i > 0 && lexicon.is(WordClass::Determiner, text.lower(i - 1)))
 }
 
 /// True when the words from `i` on are `phrase` (lower case).
@@ -102,7 +102,7 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
         .rev()
         .find(|&j| !is_skippable_before_verb(text, lexicon, j))?;
     let word = text.lower(j);
-    if lexicon.is_pronoun(word) {
+    if lexicon.is(WordClass::Pronoun, word) {
         return Some(text.words[j].span);
     }
     match word {
@@ -138,7 +138,7 @@ fn main_clause_speaker(
 
 fn is_skippable_before_verb(text: &Text, lexicon: &Lexicon, j: usize) -> bool {
     let word = text.lower(j);
-    lexicon.is_subject_skip(word) || (word.ends_with("ly") && !text.is_capitalized(j))
+    lexicon.is(WordClass::SubjectSkip, word) || (word.ends_with("ly") && !text.is_capitalized(j))
 }
 
 /// The noun phrase that ends at word `end`, reaching back to a determiner, punctuation or a
@@ -151,7 +151,7 @@ fn phrase_ending_at(text: &Text, lexicon: &Lexicon, end: usize, lo: usize) -> Op
     while start > lo && end - start + 1 < MAX_PHRASE_WORDS {
         let prev = start - 1;
         let word = text.lower(prev);
-        if lexicon.is_determiner(word) {
+        if lexicon.is(WordClass::Determiner, word) {
             start = prev;
             break;
         }
@@ -188,8 +188,8 @@ fn is_tagged_outside_noun_phrase(text: &Text, k: usize) -> bool {
 /// form is part of a name ("the United States").
 fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
     let word = text.lower(k);
-    lexicon.is_phrase_stop(word)
-        || lexicon.is_pronoun(word)
+    lexicon.is(WordClass::PhraseStop, word)
+        || lexicon.is(WordClass::Pronoun, word)
         || (lexicon.is_inflected_speech_verb(word) && !text.is_capitalized(k))
 }
 
@@ -197,16 +197,18 @@ fn stops_phrase(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
 /// punctuation or a closed-class word.
 pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span> {
     let n = text.words.len();
-    if start < n && lexicon.is_pronoun(text.lower(start)) {
+    if start < n && lexicon.is(WordClass::Pronoun, text.lower(start)) {
         return Some(text.words[start].span);
     }
     if start >= n || ends_phrase(text, lexicon, start) {
         return None;
     }
-    let first = start + usize::from(lexicon.is_determiner(text.lower(start)));
+    let first = start + usize::from(lexicon.is(WordClass::Determiner, text.lower(start)));
     // A determiner after the first word opens the next phrase ("told Sky News any process …").
     let end = (first..n.min(first + MAX_PHRASE_WORDS))
-        .take_while(|&k| !ends_phrase(text, lexicon, k) && !lexicon.is_determiner(text.lower(k)))
+        .take_while(|&k| {
+            !ends_phrase(text, lexicon, k) && !lexicon.is(WordClass::Determiner, text.lower(k))
+        })
         .last()?;
     Some(Span::new(
         text.words[start].span.start,
@@ -218,7 +220,7 @@ pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span
 /// introductory phrase that ends at the first comma ("In a recent interview …, Putin …").
 pub fn sentence_subject(text: &Text, lexicon: &Lexicon, lo: usize) -> Option<Span> {
     let first = (lo..text.words.len()).find(|&k| !text.is_opening_mark(k))?;
-    let start = if lexicon.is_intro_word(text.lower(first)) {
+    let start = if lexicon.is(WordClass::IntroWord, text.lower(first)) {
         (first..text.words.len())
             .take_while(|&k| !text.is_terminal(k, lexicon))
             .find(|&k| text.word(k) == ",")?
@@ -239,7 +241,7 @@ pub fn audience(
 ) -> Option<Span> {
     if lexicon.takes_audience_object(&verb.lemma) {
         if let Some(object) = phrase_after(text, lexicon, verb.next) {
-            if !lexicon.is_pronoun(&text.slice(object).to_lowercase()) {
+            if !lexicon.is(WordClass::Pronoun, &text.slice(object).to_lowercase()) {
                 return Some(object);
             }
         }

@@ -6,7 +6,7 @@
 //! when present, with a simple fallback split otherwise, and so are the tagger's part-of-speech
 //! tags, which tell "the report" (noun) from "they report" (verb).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClass};
 use eventwire_model::{Article, Span};
 use std::ops::Range;
 
@@ -138,7 +138,7 @@ impl<'a> Text<'a> {
             && !self.words[prev].is_punct
             && (word.contains('.')
                 || (word.len() == 1 && self.is_capitalized(prev))
-                || lexicon.is_abbreviation(self.lower(prev)))
+                || lexicon.is(WordClass::Abbreviation, self.lower(prev)))
     }
 
     /// Sentences split at terminal punctuation (and any closing quotes after it) that is followed
