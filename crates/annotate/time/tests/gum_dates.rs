@@ -19,7 +19,8 @@ struct GoldDate {
 fn read_conllu(path: &std::path::Path) -> (String, Vec<GoldDate>) {
     let mut text = String::new();
     let mut dates = Vec::new();
-    let mut open: Vec<(usize, Option<String>, Option<(String, String)>)> = Vec::new();
+    // Elements opened but not yet closed; their span ends when `</date>` comes.
+    let mut open: Vec<GoldDate> = Vec::new();
     for line in std::fs::read_to_string(path).unwrap().lines() {
         if line.starts_with("# sent_id") && !text.is_empty() {
             text.push('\n');
@@ -36,19 +37,16 @@ fn read_conllu(path: &std::path::Path) -> (String, Vec<GoldDate>) {
             .find_map(|f| f.strip_prefix("XML="))
             .unwrap_or("");
         for tag in xml.split('<').filter(|t| t.starts_with("date")) {
-            open.push((
-                start,
-                attribute(tag, "when"),
-                attribute(tag, "from").zip(attribute(tag, "to")),
-            ));
+            open.push(GoldDate {
+                span: Span::new(start, start),
+                when: attribute(tag, "when"),
+                from_to: attribute(tag, "from").zip(attribute(tag, "to")),
+            });
         }
         for _ in 0..xml.matches("</date>").count() {
-            if let Some((s, when, from_to)) = open.pop() {
-                dates.push(GoldDate {
-                    span: Span::new(s, text.len()),
-                    when,
-                    from_to,
-                });
+            if let Some(mut date) = open.pop() {
+                date.span.end = text.len();
+                dates.push(date);
             }
         }
         if !misc.split('|').any(|f| f == "SpaceAfter=No") {
