@@ -308,6 +308,33 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_gives_no_panic() {
+        let odd = [
+            "",
+            "“",
+            "”",
+            "\"\"\"",
+            "said",
+            "According to",
+            "according to ,",
+            "“ ” said",
+            "He said that",
+            "a—told that\nwould reporters\" would,’«« with adding a ",
+            ", said X.",
+            "‘’'’‘",
+            "“Open quote\n\n“still open\n“",
+            "Ünïcödé “quöte” säid Ångström — «ça va», dit-il.",
+            "a.b.c. U.S. said. that. “.”",
+        ];
+        for text in odd {
+            let a = annotate(article(text));
+            for q in &a.quotes {
+                assert!(q.span.end <= a.text.len() && a.text.is_char_boundary(q.span.start));
+            }
+        }
+    }
+
+    #[test]
     fn calendar_dates_are_full_days_only() {
         assert!(is_calendar_date("2025-01-07"));
         assert!(!is_calendar_date("2025-W04"));

@@ -185,8 +185,11 @@ fn fronted_span(
 /// The clause from word `from` to the end of its sentence (word `end`), a semicolon, or a comma
 /// opening a new clause. A sentence-final period stays out unless quotation marks close after it.
 pub fn clause(text: &Text, lexicon: &Lexicon, from: usize, end: usize) -> Option<Span> {
-    let start = text.words.get(from)?.span.start;
-    let mut stop = text.words[end.checked_sub(1)?].span.end;
+    if from >= end {
+        return None;
+    }
+    let start = text.words[from].span.start;
+    let mut stop = text.words[end - 1].span.end;
     for k in from..end {
         let word = text.word(k);
         let breaks_after_comma =
