@@ -65,6 +65,8 @@ pub struct Modality {
     pub target_window: usize,
     pub joint_linkers: Vec<String>,
     pub target_stops: Vec<String>,
+    pub passive_aux: Vec<String>,
+    pub passive_agent: String,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -245,6 +247,8 @@ struct CueLists {
 struct Grammar {
     joint_linkers: Vec<String>,
     target_stops: Vec<String>,
+    passive_aux: Vec<String>,
+    passive_agent: String,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -276,6 +280,8 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         target_window: m.window.target,
         joint_linkers: m.grammar.joint_linkers,
         target_stops: m.grammar.target_stops,
+        passive_aux: m.grammar.passive_aux,
+        passive_agent: m.grammar.passive_agent,
     })
 }
 

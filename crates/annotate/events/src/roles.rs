@@ -1,7 +1,7 @@
 //! Who does what to whom: the source and target actors of an event phrase, read from the actor
 //! mentions around it. Inside a reported statement whose content names no actor before the phrase,
 //! the speaker is the source ("Kellogg said preparations are underway for talks between Trump and
-//! Putin" → Kellogg → Putin).
+//! Putin" → Kellogg → Putin). A passive phrase swaps the roles: the agent after "by" is the source.
 
 use crate::resources::{Frame, Modality};
 use crate::view::{Placed, SentenceView};
@@ -31,6 +31,9 @@ pub fn source_and_target(
     frame: Frame,
     site: &Site,
 ) -> Option<(Party, Party)> {
+    if frame == Frame::Svo && is_passive(view, modality, site.phrase.start) {
+        return passive_roles(view, modality, site);
+    }
     let left = left_parties(view, frame, site);
     let right = right_parties(view, modality, frame, site);
     let speaker = || site.quote.and_then(|q| speaker(view, q));
@@ -43,6 +46,33 @@ pub fn source_and_target(
         .filter_map(|p| party(view, *p))
         .find(|t| t.actor != source.actor && t.code != source.code)?;
     Some((source, target))
+}
+
+/// True when the phrase starts with a participle right after a passive auxiliary ("was attacked",
+/// "were reportedly detained").
+fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
+    let participle = &view.words[at].text;
+    if !(participle.ends_with("ed") || participle.ends_with("en")) {
+        return false;
+    }
+    let aux = |w: usize| modality.passive_aux.contains(&view.words[w].text);
+    match at {
+        0 => false,
+        1 => aux(0),
+        _ => aux(at - 1) || (view.words[at - 1].text.ends_with("ly") && aux(at - 2)),
+    }
+}
+
+/// Passive roles: the agent introduced by "by" after the phrase acts on the actor before it.
+fn passive_roles(view: &SentenceView, modality: &Modality, site: &Site) -> Option<(Party, Party)> {
+    let agent = right_parties(view, modality, Frame::Svo, site)
+        .into_iter()
+        .find(|p| p.words.0 > 0 && view.words[p.words.0 - 1].text == modality.passive_agent)?;
+    let patient = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .last()?;
+    let (source, target) = (party(view, agent)?, party(view, patient)?);
+    (source.actor != target.actor && source.code != target.code).then_some((source, target))
 }
 
 /// Mentions before the phrase that act in it: the nearest one for svo phrases; for joint phrases the

@@ -49,6 +49,19 @@ fn attacks_and_shelling_are_assaults() {
 }
 
 #[test]
+fn passive_attacks_take_the_agent_as_source() {
+    assert_eq!(
+        triples("Kyiv was heavily attacked by Russian forces on Sunday night."),
+        vec![triple("RUSMIL", "190", "UKRGOV")]
+    );
+    assert_eq!(
+        triples("Kyiv was attacked overnight, the mayor said."),
+        vec![],
+        "no agent, no event"
+    );
+}
+
+#[test]
 fn aid_sanctions_and_threats_are_coded_with_the_right_roles() {
     assert_eq!(
         triples("Germany announced new military aid to Ukraine worth 500 million euros."),
