@@ -55,11 +55,13 @@ impl Default for IngestOptions {
 pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
     let inputs = walk::expand(paths);
     let total_bytes = inputs.iter().flatten().map(|input| input.size).sum();
+    let file_count = inputs.len();
     Ingest {
         inputs: inputs.into_iter(),
         lines: None,
         options,
         total_bytes,
+        file_count,
     }
 }
 
@@ -69,12 +71,18 @@ pub struct Ingest {
     lines: Option<JsonLines>,
     options: IngestOptions,
     total_bytes: u64,
+    file_count: usize,
 }
 
 impl Ingest {
     /// Total size of the input files in bytes (for progress reporting).
     pub fn total_bytes(&self) -> u64 {
         self.total_bytes
+    }
+
+    /// How many files (and unreadable paths) the run covers.
+    pub fn file_count(&self) -> usize {
+        self.file_count
     }
 }
 
