@@ -184,7 +184,7 @@ fn fronted_span(
 
 /// The clause from word `from` to the end of its sentence (word `end`), a semicolon, or a comma
 /// opening a new clause. A sentence-final period stays out unless quotation marks close after it.
-pub fn clause(text: &Text, lexicon: &Lexicon, from: usize, end: usize) -> Option<Span> {
+fn clause(text: &Text, lexicon: &Lexicon, from: usize, end: usize) -> Option<Span> {
     if from >= end {
         return None;
     }

@@ -80,7 +80,7 @@ fn is_verb_use(text: &Text, lexicon: &Lexicon, i: usize, lemma: &str) -> bool {
 }
 
 /// True when the words from `i` on are `phrase` (lower case).
-pub fn matches_words(text: &Text, i: usize, phrase: &[String]) -> bool {
+fn matches_words(text: &Text, i: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= text.words.len()
         && phrase
             .iter()
@@ -218,7 +218,7 @@ pub fn phrase_after(text: &Text, lexicon: &Lexicon, start: usize) -> Option<Span
 
 /// The subject of the sentence whose first word is `lo`: the phrase opening it, after an
 /// introductory phrase that ends at the first comma ("In a recent interview …, Putin …").
-pub fn sentence_subject(text: &Text, lexicon: &Lexicon, lo: usize) -> Option<Span> {
+fn sentence_subject(text: &Text, lexicon: &Lexicon, lo: usize) -> Option<Span> {
     let first = (lo..text.words.len()).find(|&k| !text.is_opening_mark(k))?;
     let start = if lexicon.is(WordClass::IntroWord, text.lower(first)) {
         (first..text.words.len())
