@@ -3,7 +3,7 @@
 //!    shares that clause's attribution;
 //! 2. a speech verb with a speaker between the quote and its neighbouring quotes in the same
 //!    paragraph, after the quote first ("“…,” Trump told reporters"), then before it ("he said:
-//!    “…”", "Putin praised Trump as a “…”");
+//!    “…”", "Putin praised Trump as a “…”"), or in a previous paragraph ending in a colon;
 //! 3. news convention for a quote with no attribution of its own (typically a paragraph that is
 //!    only a quote): the speaker of the nearest attributed quote in the same or previous
 //!    paragraph, else in the same or next one.
@@ -57,7 +57,8 @@ pub fn attribute_all(
         .enumerate()
         .map(|(i, quote)| {
             let attribution = enclosing_report(&reported, quote)
-                .or_else(|| nearby_attribution(text, lexicon, direct, i));
+                .or_else(|| nearby_attribution(text, lexicon, direct, i))
+                .or_else(|| introduced_by_previous_paragraph(text, lexicon, quote));
             Found {
                 content: quote.inner,
                 kind: QuoteKind::Direct,
@@ -113,6 +114,25 @@ fn nearby_attribution(
         };
         attribution_at(text, lexicon, w, region_start)
     })
+}
+
+/// Rule 2b: a quote opening its paragraph after a paragraph that ends in a colon ("Trump told
+/// reporters:") is introduced by that paragraph's speech verb.
+fn introduced_by_previous_paragraph(
+    text: &Text,
+    lexicon: &Lexicon,
+    quote: &Marked,
+) -> Option<Attribution> {
+    let here = text.paragraph_index(quote.outer.start);
+    let previous = text.paragraphs[here.checked_sub(1)?];
+    if !opens_paragraph(text, quote.inner) || !text.slice(previous).trim_end().ends_with(':') {
+        return None;
+    }
+    let words = text.words_in(previous);
+    words
+        .clone()
+        .rev()
+        .find_map(|w| attribution_at(text, lexicon, w, words.start))
 }
 
 /// The attribution a speech verb at word `w` gives, when a speaker goes with it.

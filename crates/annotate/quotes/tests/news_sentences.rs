@@ -204,3 +204,19 @@ fn a_scare_quote_in_the_reporters_own_sentence_gets_no_speaker() {
     assert_eq!(found[1].1, "special military operation");
     assert_eq!((&found[1].2, &found[1].3), (&None, &None));
 }
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_quote_below_it() {
+    let text = "In a post on social media on Sunday, the Ukrainian president wrote:\n\
+                “Our army is holding the line in the east.”";
+    assert_rows(
+        &quotes(text),
+        &[row(
+            Direct,
+            "Our army is holding the line in the east.",
+            "the Ukrainian president",
+            "wrote",
+            None,
+        )],
+    );
+}
