@@ -49,8 +49,13 @@ impl Segmenter {
 
     /// Sentences of `text` with their tokens; sentences never cross paragraphs.
     pub fn segment(&self, text: &str) -> Vec<SegmentedSentence> {
+        self.segment_paragraphs(text, &paragraphs(text))
+    }
+
+    /// Sentences of the given paragraphs of `text`, numbered by their index in `paragraphs`.
+    fn segment_paragraphs(&self, text: &str, paragraphs: &[Span]) -> Vec<SegmentedSentence> {
         let mut sentences = Vec::new();
-        for (paragraph, para_span) in paragraphs(text).into_iter().enumerate() {
+        for (paragraph, &para_span) in paragraphs.iter().enumerate() {
             let offset = para_span.start;
             let tokens: Vec<Span> = self
                 .tokenize(&text[para_span.range()])
@@ -96,7 +101,7 @@ impl Annotator for Segmenter {
         article.paragraphs = paragraphs(&article.text);
         article.sentences.clear();
         article.tokens.clear();
-        for sentence in self.segment(&article.text) {
+        for sentence in self.segment_paragraphs(&article.text, &article.paragraphs) {
             let first = article.tokens.len();
             article
                 .tokens
