@@ -55,11 +55,13 @@ pub enum Expr {
         offset: i64,
         weekend: bool,
     },
-    /// "three years ago" (direction −1), "two days from now" (+1).
+    /// "three years ago" (direction −1), "two days from now" (+1); counted from the last date the
+    /// text named when `from_reference` ("two days later", "the next day"), else from publication.
     Offset {
         amount: Option<f64>,
         unit: Unit,
         direction: i64,
+        from_reference: bool,
     },
     /// "six months"; `direction` when the expression itself anchors it ("the past two years": −1).
     Duration {
@@ -257,6 +259,10 @@ impl Grammar {
                     r"\b(?:(?P<mod>{modifier})\s+)?(?P<n>{number})[\s-]+(?P<u>{unit})\b(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))\b)?"
                 ),
                 Grammar::quantity,
+            ),
+            (
+                r"\b(?i:the\s+(?P<rel>next|following|previous|preceding)\s+day)\b".into(),
+                Grammar::adjacent_day,
             ),
             (
                 format!(
@@ -643,6 +649,7 @@ impl Grammar {
                     amount,
                     unit,
                     direction,
+                    from_reference: dir == "earlier" || dir == "later",
                 }
             }
         };
@@ -653,6 +660,23 @@ impl Grammar {
             f.nudge_later = self.lexicon.modifiers.nudge_later.contains(&word);
         }
         vec![f]
+    }
+
+    /// "the next day", "the previous day": a day from the last date the text named.
+    fn adjacent_day(&self, c: &Captures) -> Vec<Found> {
+        let rel = c["rel"].to_lowercase();
+        let direction = if rel == "previous" || rel == "preceding" {
+            -1
+        } else {
+            1
+        };
+        let expr = Expr::Offset {
+            amount: Some(1.0),
+            unit: Unit::Day,
+            direction,
+            from_reference: true,
+        };
+        vec![found(whole(c), expr)]
     }
 
     /// "the past two years", "the next few days", "the last week" (a duration, unlike "last week").

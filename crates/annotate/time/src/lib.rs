@@ -27,6 +27,7 @@ mod api;
 pub use api::{date_of_sentence, deadline_of, timex_in};
 pub use lexicon::LexiconError;
 
+use chrono::NaiveDate;
 use eventwire_model::{Annotator, Article, Timex, TimexType};
 use grammar::{Expr, Found, Grammar};
 use resolve::{resolve, Context, Resolved};
@@ -49,8 +50,11 @@ impl TimeAnnotator {
         let mut timexes: Vec<Timex> = Vec::new();
         for found in self.grammar.find(&article.text) {
             let sentence = sentence_index(article, found.span.start);
-            let day = day_of_sentence(&timexes, sentence);
-            if let Some(resolved) = self.resolve_found(article, &found, day) {
+            let days = NamedDays {
+                sentence: day_of_sentence(&timexes, sentence),
+                reference: timexes.iter().rev().find_map(named_day),
+            };
+            if let Some(resolved) = self.resolve_found(article, &found, days) {
                 timexes.push(Timex {
                     span: found.span,
                     kind: resolved.kind,
@@ -64,18 +68,14 @@ impl TimeAnnotator {
         timexes
     }
 
-    fn resolve_found(
-        &self,
-        article: &Article,
-        found: &Found,
-        day: Option<chrono::NaiveDate>,
-    ) -> Option<Resolved> {
+    fn resolve_found(&self, article: &Article, found: &Found, days: NamedDays) -> Option<Resolved> {
         let lexicon = self.grammar.lexicon();
         let cx = Context {
             anchor: article.meta.published,
             tense: tense::tense_at(article, lexicon, found.span),
             nudge_later: found.nudge_later,
-            day,
+            day: days.sentence,
+            reference: days.reference,
         };
         let mut resolved = resolve(&found.expr, &cx)?;
         if let Expr::Duration {
@@ -113,12 +113,26 @@ fn sentence_index(article: &Article, pos: usize) -> usize {
     })
 }
 
-/// The day a sentence's earlier DATE names, for the times of day after it ("Monday at 3 p.m.").
-fn day_of_sentence(timexes: &[Timex], sentence: usize) -> Option<chrono::NaiveDate> {
+/// Days named earlier in the text that later expressions count from.
+struct NamedDays {
+    /// The day the current sentence named, for its times of day ("Monday at 3 p.m.").
+    sentence: Option<NaiveDate>,
+    /// The last day named anywhere before, for "two days later" / "the next day".
+    reference: Option<NaiveDate>,
+}
+
+/// The single day a DATE timex names, if it names one.
+fn named_day(t: &Timex) -> Option<NaiveDate> {
+    (t.kind == TimexType::Date)
+        .then_some(t.interval?)
+        .filter(|i| i.start == i.end)
+        .map(|i| i.start)
+}
+
+fn day_of_sentence(timexes: &[Timex], sentence: usize) -> Option<NaiveDate> {
     timexes
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
-        .filter(|t| t.kind == TimexType::Date)
-        .find_map(|t| t.interval.filter(|i| i.start == i.end).map(|i| i.start))
+        .find_map(named_day)
 }

@@ -43,6 +43,8 @@ pub struct Context {
     pub nudge_later: bool,
     /// The day the sentence talks about, for a time of day ("on Monday at 3 p.m.").
     pub day: Option<NaiveDate>,
+    /// The last day the text named before the expression, for "two days later", "the next day".
+    pub reference: Option<NaiveDate>,
 }
 
 pub fn resolve(expr: &Expr, cx: &Context) -> Option<Resolved> {
@@ -93,7 +95,15 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Option<Resolved> {
             amount,
             unit,
             direction,
-        } => offset_date(*amount, *unit, *direction, cx)?,
+            from_reference,
+        } => {
+            let base = if *from_reference {
+                cx.reference.or(cx.anchor)
+            } else {
+                cx.anchor
+            };
+            offset_date(base, *amount, *unit, *direction, cx.nudge_later)?
+        }
         Expr::Duration {
             amount,
             unit,
@@ -288,13 +298,19 @@ fn relative_period(unit: Unit, offset: i64, weekend: bool, cx: &Context) -> Opti
 
 /// "three years ago" → the month three years before publication, one step later when the
 /// modifier means "a little less than".
-fn offset_date(amount: Option<f64>, unit: Unit, direction: i64, cx: &Context) -> Option<Resolved> {
-    let (Some(anchor), Some(amount)) = (cx.anchor, amount) else {
+fn offset_date(
+    base: Option<NaiveDate>,
+    amount: Option<f64>,
+    unit: Unit,
+    direction: i64,
+    nudge_later: bool,
+) -> Option<Resolved> {
+    let (Some(base), Some(amount)) = (base, amount) else {
         return Some(Resolved::unresolved(TimexType::Date, ref_value(direction)));
     };
     let granularity = unit.offset_granularity();
-    let mut date = shift(anchor, unit, amount * direction as f64)?;
-    if cx.nudge_later {
+    let mut date = shift(base, unit, amount * direction as f64)?;
+    if nudge_later {
         date = shift(date, granularity.unit(), -(direction as f64))?;
     }
     Some(Resolved::date(date, granularity))

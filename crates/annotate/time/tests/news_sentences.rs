@@ -342,3 +342,18 @@ fn seasons_centuries_decade_words_and_period_edges() {
         ]
     );
 }
+
+#[test]
+fn later_and_next_day_count_from_the_last_date_the_text_named() {
+    let text = "Rebels seized the airport on March 3. Two days later they entered the capital, and the next day \
+                the president fled. Elections were held five years ago.";
+    assert_eq!(
+        values(text, "2025-03-20"),
+        pairs(&[
+            ("March 3", "2025-03-03"),
+            ("Two days later", "2025-03-05"),
+            ("the next day", "2025-03-06"),
+            ("five years ago", "2020-03"),
+        ])
+    );
+}
