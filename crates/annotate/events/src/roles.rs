@@ -75,26 +75,79 @@ fn passive_roles(view: &SentenceView, modality: &Modality, site: &Site) -> Optio
     (source.actor != target.actor && source.code != target.code).then_some((source, target))
 }
 
-/// Mentions before the phrase that act in it: the nearest one for svo phrases; for joint phrases the
-/// nearest one and those coordinated with it ("he and Putin could speak").
+/// Mentions before the phrase that act in it: the subject (syntactic when the parse is there, else the
+/// nearest mention outside a parenthetical) and, for joint phrases, those coordinated with it ("he and
+/// Putin could speak").
 fn left_parties(view: &SentenceView, frame: Frame, site: &Site) -> Vec<Placed> {
     let before: Vec<Placed> = view
         .mentions_within(site.scope.start..site.phrase.start)
         .collect();
-    let Some(&nearest) = before.last() else {
+    let Some(subject) = syntactic_subject(view, site)
+        .or_else(|| nearest_outside_parenthetical(view, site, &before))
+    else {
         return Vec::new();
     };
-    let mut parties = vec![nearest];
+    let mut parties = vec![subject];
     if frame == Frame::Joint {
         for pair in before.windows(2).rev() {
             let (prev, next) = (pair[0], pair[1]);
-            if next != parties[0] || !coordinated(view, prev.words.1..next.words.0) {
-                break;
+            if next == parties[0] && coordinated(view, prev.words.1..next.words.0) {
+                parties.insert(0, prev);
             }
-            parties.insert(0, prev);
         }
     }
     parties
+}
+
+/// The mention holding the `nsubj` of the phrase (or of the verb whose object or complement the
+/// phrase is: "imposed sanctions"); through a relative clause, its antecedent ("Trump, who praised").
+fn syntactic_subject(view: &SentenceView, site: &Site) -> Option<Placed> {
+    let trigger = site.phrase.start;
+    let governor = match view.head_of(trigger) {
+        Some((head, "obj" | "obl" | "xcomp" | "nmod"))
+            if view.dependent(trigger, &["nsubj"]).is_none() =>
+        {
+            head
+        }
+        _ => trigger,
+    };
+    let subject = view.dependent(governor, &["nsubj"])?;
+    let mention = view
+        .mention_at(subject)
+        .or_else(|| match view.head_of(governor) {
+            Some((antecedent, "acl:relcl")) => view.mention_at(antecedent),
+            _ => None,
+        })?;
+    let in_scope = site.scope.start <= mention.words.0 && mention.words.1 <= site.phrase.start;
+    in_scope.then_some(mention)
+}
+
+/// The nearest mention before the phrase, skipping a parenthetical that ends right before it
+/// ("Kellogg, a retired American general, criticised …" → Kellogg, not "American").
+fn nearest_outside_parenthetical(
+    view: &SentenceView,
+    site: &Site,
+    before: &[Placed],
+) -> Option<Placed> {
+    let mut at = site.phrase.start;
+    // Auxiliaries and adverbs may stand between the closing comma and the phrase ("…, has also said").
+    while at > site.scope.start
+        && at + 3 > site.phrase.start
+        && !view.is_punct(at - 1)
+        && view.mention_at(at - 1).is_none()
+    {
+        at -= 1;
+    }
+    let closes = at > site.scope.start && view.words[at - 1].text == ",";
+    let opening = closes
+        .then(|| {
+            (site.scope.start..at - 1)
+                .rev()
+                .find(|&w| view.words[w].text == ",")
+        })
+        .flatten();
+    let limit = opening.unwrap_or(site.phrase.start);
+    before.iter().rev().copied().find(|p| p.words.1 <= limit)
 }
 
 /// True when the words between two mentions only coordinate them ("and", ",").
@@ -166,4 +219,98 @@ pub fn speaker(view: &SentenceView, q: usize) -> Option<Party> {
         code,
         named: mention.is_some_and(|m| m.kind == eventwire_model::MentionKind::Name),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::Resources;
+    use eventwire_model::{
+        Actor, ActorKind, Article, ArticleMeta, Mention, MentionKind, Sentence, Span, Token,
+    };
+
+    /// A one-sentence article with whitespace tokens, the given parse, and each capitalised word an
+    /// actor coded `XXXGOV` after its first three letters.
+    fn parsed(text: &str, parse: &[(Option<usize>, &str)]) -> Article {
+        let mut a = Article::new("t", text, ArticleMeta::default());
+        let mut at = 0;
+        for (word, (head, deprel)) in text.split(' ').zip(parse) {
+            let span = Span::new(at, at + word.len());
+            at = span.end + 1;
+            a.tokens.push(Token {
+                span,
+                head: *head,
+                deprel: deprel.to_string(),
+                ..Token::default()
+            });
+            if word.starts_with(char::is_uppercase) {
+                a.actors.push(Actor {
+                    id: word.to_lowercase(),
+                    name: word.to_string(),
+                    kind: ActorKind::Person,
+                    code: Some(format!("{}GOV", word[..3].to_uppercase())),
+                    alt_codes: Vec::new(),
+                    country: None,
+                    wikipedia: None,
+                });
+                a.mentions.push(Mention {
+                    span,
+                    actor: a.actors.len() - 1,
+                    kind: MentionKind::Name,
+                    code: a.actors.last().unwrap().code.clone(),
+                    sentence: 0,
+                    confidence: 1.0,
+                });
+            }
+        }
+        a.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+            tokens: 0..a.tokens.len(),
+        });
+        a
+    }
+
+    fn roles(article: &Article, phrase: std::ops::Range<usize>) -> Option<(String, String)> {
+        let res = Resources::bundled().unwrap();
+        let view = SentenceView::new(article, 0);
+        let site = Site {
+            phrase,
+            scope: 0..view.words.len(),
+            quote: None,
+        };
+        let (s, t) = source_and_target(&view, &res.modality, Frame::Svo, &site)?;
+        Some((s.code, t.code))
+    }
+
+    #[test]
+    fn the_parse_subject_wins_over_a_nearer_actor_in_a_relative_clause() {
+        let a = parsed(
+            "Macron who met Scholz praised Erdogan",
+            &[
+                (Some(4), "nsubj"),
+                (Some(2), "nsubj"),
+                (Some(0), "acl:relcl"),
+                (Some(2), "obj"),
+                (None, "root"),
+                (Some(4), "obj"),
+            ],
+        );
+        let pair = |s: &str, t: &str| Some((s.to_string(), t.to_string()));
+        assert_eq!(roles(&a, 4..5), pair("MACGOV", "ERDGOV"));
+        assert_eq!(
+            roles(&a, 2..3),
+            pair("MACGOV", "SCHGOV"),
+            "via the antecedent of who"
+        );
+    }
+
+    #[test]
+    fn without_a_parse_the_nearest_actor_is_the_source() {
+        let a = parsed("Macron who met Scholz praised Erdogan", &[(None, ""); 6]);
+        assert_eq!(
+            roles(&a, 4..5),
+            Some(("SCHGOV".to_string(), "ERDGOV".to_string()))
+        );
+    }
 }

@@ -19,6 +19,9 @@ pub struct SentenceView<'a> {
     pub sentence: usize,
     pub words: Vec<Word>,
     spans: Vec<Span>,
+    /// Dependency heads as word indices of this sentence (`None`: root, unparsed or outside).
+    heads: Vec<Option<usize>>,
+    deprels: Vec<String>,
     pub mentions: Vec<Placed>,
 }
 
@@ -30,6 +33,16 @@ impl<'a> SentenceView<'a> {
             .map(|t| Word::new(article.slice(t.span), &t.lemma))
             .collect();
         let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        let first = article.sentences[sentence].tokens.start;
+        let heads = tokens
+            .iter()
+            .map(|t| {
+                t.head
+                    .and_then(|h| h.checked_sub(first))
+                    .filter(|h| *h < tokens.len())
+            })
+            .collect();
+        let deprels = tokens.iter().map(|t| t.deprel.clone()).collect();
         let sentence_span = article.sentences[sentence].span;
         let mentions = article
             .mentions
@@ -46,8 +59,30 @@ impl<'a> SentenceView<'a> {
             sentence,
             words,
             spans,
+            heads,
+            deprels,
             mentions,
         }
+    }
+
+    /// The word whose dependency head is `head` with a relation in `relations` (subtypes included:
+    /// `nsubj` matches `nsubj:pass` only when listed as such); `None` before the syntax model runs.
+    pub fn dependent(&self, head: usize, relations: &[&str]) -> Option<usize> {
+        (0..self.words.len())
+            .find(|&w| self.heads[w] == Some(head) && relations.contains(&self.deprels[w].as_str()))
+    }
+
+    /// The dependency head of word `w` and the relation to it, when parsed.
+    pub fn head_of(&self, w: usize) -> Option<(usize, &str)> {
+        self.heads[w].map(|h| (h, self.deprels[w].as_str()))
+    }
+
+    /// The mention covering word `w`.
+    pub fn mention_at(&self, w: usize) -> Option<Placed> {
+        self.mentions
+            .iter()
+            .copied()
+            .find(|p| p.words.0 <= w && w < p.words.1)
     }
 
     /// The byte span of words `start..end` (non-empty range).

@@ -49,6 +49,14 @@ fn attacks_and_shelling_are_assaults() {
 }
 
 #[test]
+fn a_parenthetical_between_subject_and_verb_is_skipped() {
+    assert_eq!(
+        triples("Netanyahu, speaking in Jerusalem alongside Macron, condemned Iran."),
+        vec![triple("ISRGOV", "111", "IRN")]
+    );
+}
+
+#[test]
 fn passive_attacks_take_the_agent_as_source() {
     assert_eq!(
         triples("Kyiv was heavily attacked by Russian forces on Sunday night."),
