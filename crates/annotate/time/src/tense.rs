@@ -22,8 +22,63 @@ pub enum Tense {
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}'’]+").expect("the word pattern compiles"));
 
-/// The tense of the clause holding `span`.
+/// The tense of the verb governing `span` when the parser has run, else of the nearest cue.
 pub fn tense_at(article: &Article, lexicon: &Lexicon, span: Span) -> Tense {
+    governing_tense(article, lexicon, span)
+        .unwrap_or_else(|| nearest_cue_tense(article, lexicon, span))
+}
+
+/// The tense of the verb the expression hangs from in the dependency tree ("said … on January 7"):
+/// past for VBD or a perfect (has/had + VBN), future with a will/shall auxiliary or "going to".
+/// `None` before parsing, or when that verb's tense says nothing (present tense, no verb).
+fn governing_tense(article: &Article, lexicon: &Lexicon, span: Span) -> Option<Tense> {
+    let mut i = article.token_at(span.start)?;
+    for _ in 0..8 {
+        let token = &article.tokens[i];
+        if token.upos == "VERB" || (token.upos == "AUX" && token.head.is_none()) {
+            return verb_tense(article, lexicon, i);
+        }
+        i = token.head?;
+    }
+    None
+}
+
+fn verb_tense(article: &Article, lexicon: &Lexicon, verb: usize) -> Option<Tense> {
+    let sentence = article.sentence_at(article.tokens[verb].span.start)?;
+    let range = article.sentences[sentence].tokens.clone();
+    let auxiliaries: Vec<String> = range
+        .filter(|&t| {
+            article.tokens[t].head == Some(verb) && article.tokens[t].deprel.starts_with("aux")
+        })
+        .map(|t| article.text[article.tokens[t].span.range()].to_lowercase())
+        .collect();
+    let is_future = |w: &String| lexicon.tense.future.contains(w);
+    if auxiliaries.iter().any(is_future) || governed_by_going_to(article, verb) {
+        return Some(Tense::Future);
+    }
+    let perfect = auxiliaries
+        .iter()
+        .any(|a| matches!(a.as_str(), "has" | "have" | "had"));
+    match article.tokens[verb].xpos.as_str() {
+        "VBD" => Some(Tense::Past),
+        "VBN" if perfect => Some(Tense::Past),
+        _ => auxiliaries
+            .iter()
+            .any(|a| matches!(a.as_str(), "was" | "were" | "did"))
+            .then_some(Tense::Past),
+    }
+}
+
+/// "is going to meet": the verb's head is "going", with "to" before the verb.
+fn governed_by_going_to(article: &Article, verb: usize) -> bool {
+    let Some(head) = article.tokens[verb].head else {
+        return false;
+    };
+    article.text[article.tokens[head].span.range()].eq_ignore_ascii_case("going")
+}
+
+/// The tense of the cue word nearest `span` in its clause.
+fn nearest_cue_tense(article: &Article, lexicon: &Lexicon, span: Span) -> Tense {
     let clause = clause_around(article, span);
     let mut best: Option<(usize, Tense)> = None;
     let mut covered_until = 0;
@@ -112,4 +167,78 @@ fn phrase_at(article: &Article, word: Span, phrase: &str) -> Option<Span> {
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
         && !rest[phrase.len()..].starts_with(char::is_alphanumeric);
     matches.then(|| Span::new(word.start, word.start + phrase.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eventwire_model::{ArticleMeta, Sentence, Token};
+
+    /// A hand-parsed sentence (UD, as the syntax stage would give it): word, upos, xpos, head, deprel.
+    fn parsed(rows: &[(&str, &str, &str, Option<usize>, &str)]) -> Article {
+        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let mut article = Article::new("t", text.clone(), ArticleMeta::default());
+        let mut start = 0;
+        for (word, upos, xpos, head, deprel) in rows {
+            article.tokens.push(Token {
+                span: Span::new(start, start + word.len()),
+                upos: upos.to_string(),
+                xpos: xpos.to_string(),
+                lemma: word.to_lowercase(),
+                head: *head,
+                deprel: deprel.to_string(),
+            });
+            start += word.len() + 1;
+        }
+        article.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+            tokens: 0..rows.len(),
+        });
+        article
+    }
+
+    #[test]
+    fn the_governing_verb_outranks_a_nearer_cue_in_a_relative_clause() {
+        let article = parsed(&[
+            ("On", "ADP", "IN", Some(1), "case"),
+            ("March", "PROPN", "NNP", Some(10), "obl"),
+            ("3", "NUM", "CD", Some(1), "nummod"),
+            ("the", "DET", "DT", Some(4), "det"),
+            ("envoys", "NOUN", "NNS", Some(10), "nsubj"),
+            ("who", "PRON", "WP", Some(6), "nsubj"),
+            ("met", "VERB", "VBD", Some(4), "acl:relcl"),
+            ("in", "ADP", "IN", Some(8), "case"),
+            ("Geneva", "PROPN", "NNP", Some(6), "obl"),
+            ("will", "AUX", "MD", Some(10), "aux"),
+            ("sign", "VERB", "VB", None, "root"),
+            ("a", "DET", "DT", Some(12), "det"),
+            ("deal", "NOUN", "NN", Some(10), "obj"),
+        ]);
+        let lexicon = Lexicon::bundled().unwrap();
+        let march_3 = Span::new(3, 10);
+        assert_eq!(
+            nearest_cue_tense(&article, &lexicon, march_3),
+            Tense::Past,
+            "'met' is the nearest cue"
+        );
+        assert_eq!(
+            tense_at(&article, &lexicon, march_3),
+            Tense::Future,
+            "'will sign' governs the date"
+        );
+    }
+
+    #[test]
+    fn a_perfect_governing_verb_is_past_and_present_tense_defers_to_cues() {
+        let article = parsed(&[
+            ("Talks", "NOUN", "NNS", Some(2), "nsubj"),
+            ("have", "AUX", "VBP", Some(2), "aux"),
+            ("resumed", "VERB", "VBN", None, "root"),
+            ("since", "ADP", "IN", Some(4), "case"),
+            ("Monday", "PROPN", "NNP", Some(2), "obl"),
+        ]);
+        let lexicon = Lexicon::bundled().unwrap();
+        assert_eq!(tense_at(&article, &lexicon, Span::new(25, 31)), Tense::Past);
+    }
 }
