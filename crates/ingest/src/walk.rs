@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Extensions read from directories; a file named explicitly is read whatever its name.
-const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+/// Markdown is left out on purpose: in a directory it is mostly a README, not an article.
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "text"];
 const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 const JSONL_EXTENSIONS: [&str; 2] = ["jsonl", "ndjson"];
 

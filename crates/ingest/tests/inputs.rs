@@ -6,7 +6,9 @@ use eventwire_model::Article;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const SEED: &str = include_str!("../../../corpus/seed-article.txt");
+/// The seed article as shared with the gold annotations, and the bundled copy with front matter.
+const SEED: &str = include_str!("../../../../shared/corpus/seed-article.txt");
+const BUNDLED_SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seed-article.txt");
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -43,6 +45,15 @@ fn seed_text_file_keeps_its_exact_text_and_takes_the_date_from_the_flag() {
 }
 
 #[test]
+fn bundled_seed_has_front_matter_and_exactly_the_shared_text() {
+    let article = only_article(Path::new(BUNDLED_SEED), IngestOptions::default());
+    assert_eq!(article.id, "seed-article");
+    assert_eq!(article.text, SEED);
+    assert_eq!(article.meta.published, date(2025, 1, 31));
+    assert_eq!(article.meta.source.as_deref(), Some("a wire report"));
+}
+
+#[test]
 fn front_matter_date_wins_over_the_flag_and_is_not_part_of_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -66,7 +77,12 @@ fn directory_is_read_recursively_in_sorted_order_with_path_ids() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "b.txt", "Second.");
     write(dir.path(), "a/z.txt", "First.");
-    write(dir.path(), "c.md", "Third.");
+    write(dir.path(), "c.text", "Third.");
+    write(
+        dir.path(),
+        "README.md",
+        "skipped: markdown in a directory is documentation",
+    );
     write(
         dir.path(),
         "notes.pdf",

@@ -1,9 +1,9 @@
-//! Segmentation of the bundled seed article (corpus/seed-article.txt, a wire report of 2025-01-31).
+//! Segmentation of the seed article (../shared/corpus/seed-article.txt, a wire report of 2025-01-31).
 
 use eventwire_model::{Annotator, Article, ArticleMeta};
 use eventwire_segment::Segmenter;
 
-const SEED: &str = include_str!("../../../corpus/seed-article.txt");
+const SEED: &str = include_str!("../../../../shared/corpus/seed-article.txt");
 
 fn segmented_seed() -> Article {
     let mut article = Article::new("seed-article", SEED, ArticleMeta::default());

@@ -1,10 +1,362 @@
-//! `eventwire ingest` (skeleton, filled in by its issue).
+//! `eventwire ingest <paths…> --db events.db [--published DATE] [--jobs N]`: read articles,
+//! annotate them with the standard pipeline and store each in its own transaction.
+//!
+//! Articles are annotated in parallel (rayon) in bounded chunks, so memory stays bounded on
+//! corpora of any size. Each input that fails prints one line `eventwire: <file>[:<line>]: <reason>`
+//! and the run goes on; the exit code is 1 when any input failed.
 
+use anyhow::Context;
+use chrono::NaiveDate;
+use eventwire_ingest::IngestOptions;
+use eventwire_model::Article;
+use eventwire_pipeline::Pipeline;
+use eventwire_store::{SaveOutcome, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// Articles annotated together; bounded so memory does not grow with the corpus.
+const CHUNK_ARTICLES: usize = 256;
+/// A chunk is also closed once its texts reach this many bytes.
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Files or directories: plain text (optional `---` front matter), HTML, JSON Lines (.jsonl).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// SQLite database to write (created if missing).
+    #[arg(long, default_value = "events.db")]
+    db: PathBuf,
+    /// Publication date (YYYY-MM-DD) for articles whose metadata and front matter give none.
+    #[arg(long, value_parser = parse_published)]
+    published: Option<NaiveDate>,
+    /// Annotation threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`ingest` is not implemented yet")
+fn parse_published(value: &str) -> Result<NaiveDate, String> {
+    eventwire_ingest::parse_date(value)
+        .ok_or_else(|| format!("{value:?} is not a date (use YYYY-MM-DD)"))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let report = ingest_into_store(&args)?;
+    report.print(&args.db);
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// What a run did.
+#[derive(Default)]
+struct Report {
+    inserted: usize,
+    replaced: usize,
+    /// `<origin>: <reason>` for every input that failed.
+    failures: Vec<String>,
+    /// The last article stored, kept for the per-layer summary of single-article runs.
+    last: Option<Article>,
+}
+
+impl Report {
+    fn stored(&self) -> usize {
+        self.inserted + self.replaced
+    }
+
+    fn fail(&mut self, failure: String) {
+        eprintln!("eventwire: {failure}");
+        self.failures.push(failure);
+    }
+
+    fn print(&self, db: &std::path::Path) {
+        if let (1, Some(article)) = (self.stored(), &self.last) {
+            println!("{}", layer_summary(article));
+        }
+        println!(
+            "stored {} article(s) in {} ({} new, {} replaced)",
+            self.stored(),
+            db.display(),
+            self.inserted,
+            self.replaced
+        );
+        if !self.failures.is_empty() {
+            println!("{} input(s) failed:", self.failures.len());
+            for failure in &self.failures {
+                println!("  {failure}");
+            }
+        }
+    }
+}
+
+fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
+    let pipeline = Pipeline::standard()?;
+    let mut store = Store::open(&args.db)?;
+    let threads = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting annotation threads")?;
+    let options = IngestOptions {
+        published: args.published,
+        ..IngestOptions::default()
+    };
+    let articles = eventwire_ingest::ingest(&args.paths, options);
+    let mut progress = Progress::start(articles.file_count() > 1);
+    let mut report = Report::default();
+    let mut undated_files = HashSet::new();
+    let mut chunk = Chunk::default();
+    for item in articles {
+        match item {
+            Ok(article) => {
+                warn_if_undated(&article, &mut undated_files);
+                if chunk.push(article) {
+                    let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
+                    save_all(&mut store, annotated, &mut report, &mut progress);
+                }
+            }
+            Err(err) => report.fail(err.to_string()),
+        }
+    }
+    let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
+    save_all(&mut store, annotated, &mut report, &mut progress);
+    progress.finish();
+    Ok(report)
+}
+
+/// Articles waiting to be annotated together.
+#[derive(Default)]
+struct Chunk {
+    articles: Vec<Article>,
+    bytes: usize,
+}
+
+impl Chunk {
+    /// Adds an article; true when the chunk is full.
+    fn push(&mut self, article: Article) -> bool {
+        self.bytes += article.text.len();
+        self.articles.push(article);
+        self.articles.len() >= CHUNK_ARTICLES || self.bytes >= CHUNK_BYTES
+    }
+
+    fn take(&mut self) -> Vec<Article> {
+        self.bytes = 0;
+        std::mem::take(&mut self.articles)
+    }
+}
+
+/// Annotates in parallel. A stage that panics on one article fails that article only.
+fn annotate_all(pipeline: &Pipeline, articles: Vec<Article>) -> Vec<Result<Article, String>> {
+    articles
+        .into_par_iter()
+        .map(|mut article| {
+            let origin = article
+                .meta
+                .origin
+                .clone()
+                .unwrap_or_else(|| article.id.clone());
+            match catch_unwind(AssertUnwindSafe(|| pipeline.annotate(&mut article))) {
+                Ok(()) => Ok(article),
+                Err(panic) => Err(format!(
+                    "{origin}: annotation failed: {}",
+                    panic_message(&panic)
+                )),
+            }
+        })
+        .collect()
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("internal error")
+}
+
+/// Stores each article in its own transaction, counting outcomes and failures.
+fn save_all(
+    store: &mut Store,
+    annotated: Vec<Result<Article, String>>,
+    report: &mut Report,
+    progress: &mut Progress,
+) {
+    for result in annotated {
+        let article = match result {
+            Ok(article) => article,
+            Err(failure) => {
+                report.fail(failure);
+                continue;
+            }
+        };
+        match store.save(&article) {
+            Ok(SaveOutcome::Inserted) => report.inserted += 1,
+            Ok(SaveOutcome::Replaced) => report.replaced += 1,
+            Err(err) => {
+                let origin = article.meta.origin.as_deref().unwrap_or(&article.id);
+                report.fail(format!("{origin}: cannot store: {err}"));
+                continue;
+            }
+        }
+        progress.article_done(article.text.len());
+        report.last = Some(article);
+    }
+}
+
+/// One warning per file: without a publication date, relative times ("last week") stay unresolved.
+fn warn_if_undated(article: &Article, warned_files: &mut HashSet<String>) {
+    if article.meta.published.is_some() {
+        return;
+    }
+    let origin = article.meta.origin.as_deref().unwrap_or(&article.id);
+    let file = source_file(origin);
+    if warned_files.insert(file.to_string()) {
+        eprintln!(
+            "eventwire: warning: {file}: no publication date (metadata, front matter or --published); \
+             relative dates such as \"last week\" stay unresolved"
+        );
+    }
+}
+
+/// The file part of an origin (`feed.jsonl:12` → `feed.jsonl`).
+fn source_file(origin: &str) -> &str {
+    match origin.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => origin,
+    }
+}
+
+/// "seed-article: 16 paragraphs, 20 sentences, …" — what was extracted from one article.
+fn layer_summary(article: &Article) -> String {
+    format!(
+        "{}: {} paragraphs, {} sentences, {} tokens, {} actors ({} mentions), {} quotes, {} timexes, {} events, {} claims",
+        article.id,
+        article.paragraphs.len(),
+        article.sentences.len(),
+        article.tokens.len(),
+        article.actors.len(),
+        article.mentions.len(),
+        article.quotes.len(),
+        article.timexes.len(),
+        article.events.len(),
+        article.claims.len(),
+    )
+}
+
+/// Progress on stderr with articles/s and MB/s of text; hidden for single-file runs (and by
+/// indicatif when stderr is not a terminal).
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    text_bytes: usize,
+}
+
+impl Progress {
+    fn start(visible: bool) -> Self {
+        let bar = if visible {
+            ProgressBar::new_spinner()
+        } else {
+            ProgressBar::hidden()
+        };
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} articles {elapsed} {msg}")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: Instant::now(),
+            text_bytes: 0,
+        }
+    }
+
+    fn article_done(&mut self, text_bytes: usize) {
+        self.text_bytes += text_bytes;
+        self.bar.inc(1);
+        let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!(
+            "{:.1} articles/s, {:.2} MB/s",
+            self.bar.position() as f64 / seconds,
+            self.text_bytes as f64 / 1e6 / seconds
+        ));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../../corpus/seed-article.txt");
+
+    /// A fresh scratch directory for one test (the CLI crate has no tempfile dependency).
+    fn scratch_dir(test: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("eventwire-ingest-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn args(paths: Vec<PathBuf>, db: PathBuf) -> Args {
+        Args {
+            paths,
+            db,
+            published: NaiveDate::from_ymd_opt(2025, 1, 31),
+            jobs: Some(2),
+        }
+    }
+
+    #[test]
+    fn seed_is_stored_with_its_sentences_and_a_bad_file_is_listed() {
+        let dir = scratch_dir("seed");
+        let seed = dir.join("seed-article.txt");
+        std::fs::write(&seed, SEED).unwrap();
+        let empty = dir.join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let db = dir.join("events.db");
+        let report = ingest_into_store(&args(vec![seed, empty.clone()], db.clone())).unwrap();
+        assert_eq!((report.inserted, report.replaced), (1, 0));
+        assert_eq!(
+            report.failures,
+            [format!("{}: empty file", empty.display())]
+        );
+        let stored = Store::open(&db)
+            .unwrap()
+            .article("seed-article")
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.paragraphs.len(), 16);
+        assert_eq!(stored.sentences.len(), 20);
+        assert_eq!(stored.meta.published, NaiveDate::from_ymd_opt(2025, 1, 31));
+        assert!(layer_summary(&stored).starts_with("seed-article: 16 paragraphs, 20 sentences,"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn reingesting_replaces_instead_of_duplicating() {
+        let dir = scratch_dir("again");
+        let seed = dir.join("seed-article.txt");
+        std::fs::write(&seed, SEED).unwrap();
+        let db = dir.join("events.db");
+        ingest_into_store(&args(vec![seed.clone()], db.clone())).unwrap();
+        let again = ingest_into_store(&args(vec![seed], db)).unwrap();
+        assert_eq!((again.inserted, again.replaced), (0, 1));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn origins_name_their_file() {
+        assert_eq!(source_file("feed.jsonl:12"), "feed.jsonl");
+        assert_eq!(source_file("news/a.txt"), "news/a.txt");
+        assert_eq!(source_file("C:"), "C:");
+    }
 }
