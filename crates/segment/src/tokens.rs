@@ -162,7 +162,10 @@ fn joins_word(
     next: Option<char>,
 ) -> bool {
     let (Some(previous), Some(next)) = (previous, next) else {
-        return false;
+        // A sign, decimal point or elided century opening a number: "-5", ".5", "'73".
+        return previous.is_none()
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && matches!(c, '-' | '+' | '.' | '\'' | '’');
     };
     let digits = previous.is_ascii_digit() && next.is_ascii_digit();
     let letters = previous.is_alphabetic() && next.is_alphabetic();
@@ -279,6 +282,10 @@ mod tests {
             ["3.5", "percent", "of", "$", "1,000", "at", "10:30", ",", "or", "5", "%"]
         );
         assert_eq!(words("in 2024-25"), ["in", "2024-25"]);
+        assert_eq!(
+            words("since '73, -5 and .5"),
+            ["since", "'73", ",", "-5", "and", ".5"]
+        );
     }
 
     #[test]
