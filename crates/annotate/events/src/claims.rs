@@ -41,9 +41,15 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
     })
 }
 
-/// The content runs from after the trigger to the end of its clause (the next punctuation).
+/// Punctuation that ends a claim's clause (quotation marks, hyphens and "$" do not).
+const CLAUSE_ENDS: [&str; 6] = [",", ";", ":", ".", "!", "?"];
+
+/// The content runs from after the trigger to the end of its clause.
 fn content_words(view: &SentenceView, rest: Range<usize>) -> Option<Range<usize>> {
-    let end = rest.clone().find(|&w| view.is_punct(w)).unwrap_or(rest.end);
+    let end = rest
+        .clone()
+        .find(|&w| CLAUSE_ENDS.contains(&view.words[w].text.as_str()))
+        .unwrap_or(rest.end);
     (rest.start < end).then_some(rest.start..end)
 }
 

@@ -67,6 +67,7 @@ pub struct Modality {
     pub target_stops: Vec<String>,
     pub passive_aux: Vec<String>,
     pub passive_agent: String,
+    pub verb_coordinators: Vec<String>,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -249,6 +250,7 @@ struct Grammar {
     target_stops: Vec<String>,
     passive_aux: Vec<String>,
     passive_agent: String,
+    verb_coordinators: Vec<String>,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -282,6 +284,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         target_stops: m.grammar.target_stops,
         passive_aux: m.grammar.passive_aux,
         passive_agent: m.grammar.passive_agent,
+        verb_coordinators: m.grammar.verb_coordinators,
     })
 }
 

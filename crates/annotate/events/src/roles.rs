@@ -34,7 +34,7 @@ pub fn source_and_target(
     if frame == Frame::Svo && is_passive(view, modality, site.phrase.start) {
         return passive_roles(view, modality, site);
     }
-    let left = left_parties(view, frame, site);
+    let left = left_parties(view, modality, frame, site);
     let right = right_parties(view, modality, frame, site);
     let speaker = || site.quote.and_then(|q| speaker(view, q));
     let source = match left.first() {
@@ -78,12 +78,17 @@ fn passive_roles(view: &SentenceView, modality: &Modality, site: &Site) -> Optio
 /// Mentions before the phrase that act in it: the subject (syntactic when the parse is there, else the
 /// nearest mention outside a parenthetical) and, for joint phrases, those coordinated with it ("he and
 /// Putin could speak").
-fn left_parties(view: &SentenceView, frame: Frame, site: &Site) -> Vec<Placed> {
+fn left_parties(
+    view: &SentenceView,
+    modality: &Modality,
+    frame: Frame,
+    site: &Site,
+) -> Vec<Placed> {
     let before: Vec<Placed> = view
         .mentions_within(site.scope.start..site.phrase.start)
         .collect();
-    let Some(subject) = syntactic_subject(view, site)
-        .or_else(|| nearest_outside_parenthetical(view, site, &before))
+    let Some(subject) =
+        syntactic_subject(view, site).or_else(|| lexical_subject(view, modality, site, &before))
     else {
         return Vec::new();
     };
@@ -122,10 +127,13 @@ fn syntactic_subject(view: &SentenceView, site: &Site) -> Option<Placed> {
     in_scope.then_some(mention)
 }
 
-/// The nearest mention before the phrase, skipping a parenthetical that ends right before it
-/// ("Kellogg, a retired American general, criticised …" → Kellogg, not "American").
-fn nearest_outside_parenthetical(
+/// The subject without a parse: the nearest mention before the phrase, skipping a parenthetical that
+/// ends right before it ("Kellogg, a retired American general, criticised …" → Kellogg, not
+/// "American"); after a verb coordinator the clause's first mention ("Zelensky urged NATO allies to
+/// … and accused Moscow" → Zelensky).
+fn lexical_subject(
     view: &SentenceView,
+    modality: &Modality,
     site: &Site,
     before: &[Placed],
 ) -> Option<Placed> {
@@ -137,6 +145,11 @@ fn nearest_outside_parenthetical(
         && view.mention_at(at - 1).is_none()
     {
         at -= 1;
+    }
+    let coordinated_verb =
+        (at..site.phrase.start).any(|w| modality.verb_coordinators.contains(&view.words[w].text));
+    if coordinated_verb {
+        return before.first().copied();
     }
     let closes = at > site.scope.start && view.words[at - 1].text == ",";
     let opening = closes

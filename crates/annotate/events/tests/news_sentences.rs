@@ -21,6 +21,11 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Erdogan", "Recep Tayyip Erdogan", "TURGOV"),
     ("Netanyahu", "Benjamin Netanyahu", "ISRGOV"),
     ("he", "Recep Tayyip Erdogan", "TURGOV"),
+    ("Zelensky", "Volodymyr Zelensky", "UKRGOV"),
+    ("NATO", "NATO", "IGOWSTNAT"),
+    ("Moscow", "Russia", "RUSGOV"),
+    ("Blinken", "Antony Blinken", "USAGOV"),
+    ("Biden", "Joe Biden", "USAGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -53,6 +58,29 @@ fn a_parenthetical_between_subject_and_verb_is_skipped() {
     assert_eq!(
         triples("Netanyahu, speaking in Jerusalem alongside Macron, condemned Iran."),
         vec![triple("ISRGOV", "111", "IRN")]
+    );
+}
+
+#[test]
+fn a_coordinated_verb_keeps_the_clause_subject() {
+    assert_eq!(
+        triples(
+            "Zelensky urged NATO allies to send more air defence systems and accused Moscow of \
+             trying to freeze the Ukrainian power grid."
+        ),
+        vec![
+            triple("UKRGOV", "020", "IGOWSTNAT"),
+            triple("UKRGOV", "112", "RUSGOV")
+        ]
+    );
+}
+
+#[test]
+fn prefixes_do_not_reach_other_words() {
+    assert_eq!(
+        triples("Blinken met Netanyahu in Jerusalem to push for a hostage deal with Hamas."),
+        vec![triple("USAGOV", "040", "ISRGOV")],
+        "a hostage deal is not hosting"
     );
 }
 
@@ -120,4 +148,16 @@ fn a_dated_promise_gets_its_deadline() {
         "defeat Hamas by the end of the year"
     );
     assert_eq!(claim.deadline, NaiveDate::from_ymd_opt(2025, 12, 31));
+}
+
+#[test]
+fn claim_content_runs_over_symbols_to_the_clause_end() {
+    let article =
+        code("Biden pledged to provide Ukraine with $7 billion in military aid, officials said.");
+    let claim = &article.claims[0];
+    assert_eq!(
+        article.slice(claim.span),
+        "provide Ukraine with $7 billion in military aid"
+    );
+    assert_eq!(claim.deadline, None);
 }
