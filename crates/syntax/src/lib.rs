@@ -6,18 +6,27 @@
 //!
 //! - [`conllu`]: treebank reader; [`train`]: the training recipe; [`eval`]: accuracy and speed.
 //! - [`tagger`]: averaged-perceptron UPOS+XPOS tagger over [`hash`]ed features ([`perceptron`]).
+//! - [`lemma`]: lemma table and suffix rules learned from the treebank.
+//! - [`parser`]: arc-hybrid transition parser with a dynamic oracle.
 //! - [`model`]: the binary model format.
 
 pub mod conllu;
 pub mod eval;
 pub mod hash;
+pub mod lemma;
 pub mod model;
+pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod train;
 
 use eventwire_model::{Annotator, Article};
 pub use model::{ModelError, SyntaxModel};
+
+/// The segmenter whose tokens the syntax stage analyses (for raw-text evaluation).
+pub fn segmenter() -> Result<eventwire_segment::Segmenter, eventwire_segment::LexiconError> {
+    eventwire_segment::Segmenter::load()
+}
 
 /// The committed model, built by `eventwire train --treebank ../shared/ud-english-ewt`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../data/models/syntax.bin");
@@ -57,10 +66,21 @@ impl Annotator for SyntaxAnnotator {
                 .iter()
                 .map(|t| &article.text[t.span.range()])
                 .collect();
-            let tags = self.model.tagger.tag(&forms);
-            for (token, tag) in article.tokens[range].iter_mut().zip(tags) {
+            let analysis = self.model.analyse(&forms);
+            let lemmas: Vec<String> = forms
+                .iter()
+                .zip(&analysis.tags)
+                .map(|(form, &tag)| self.model.lemma(form, tag))
+                .collect();
+            let first = range.start;
+            for (i, (token, lemma)) in article.tokens[range].iter_mut().zip(lemmas).enumerate() {
+                let tag = analysis.tags[i];
                 token.upos = self.model.tagger.upos(tag).to_string();
                 token.xpos = self.model.tagger.xpos(tag).to_string();
+                token.lemma = lemma;
+                // Parse heads are 1-based within the sentence, 0 for the root.
+                token.head = analysis.parse.heads[i].checked_sub(1).map(|h| first + h);
+                token.deprel = self.model.relation(analysis.parse.labels[i]).to_string();
             }
         }
     }

@@ -1,21 +1,32 @@
 //! The model file: a compact little-endian binary holding the tagger, lemmatiser and parser.
 //!
 //! Layout: the magic `EWSYN` and a version byte, then each component in order. Strings are a
-//! `u32` length and UTF-8 bytes; weight tables are rows of `(feature key u64, n u16, n × (class
-//! u16, weight f32))`. Written by the `train` command, embedded in the binary with
+//! `u32` length and UTF-8 bytes; weight tables are a class count, an `f32` scale and rows of
+//! `(feature key u32, n u16, n × (class u8 — u16 past 256 classes —, quantised weight i16))`. Written by the `train` command, embedded in the binary with
 //! `include_bytes!`, read by [`SyntaxModel::from_bytes`].
 
 use crate::hash::FeatureMap;
+use crate::lemma::{Lemmatizer, Rewrite};
+use crate::parser::{self, Parse, Parser};
 use crate::perceptron::Weights;
-use crate::tagger::Tagger;
+use crate::tagger::{self, Tagger};
 
 const MAGIC: &[u8] = b"EWSYN";
-const VERSION: u8 = 1;
+const VERSION: u8 = 5;
 
 /// Everything the syntax stage needs at run time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxModel {
     pub tagger: Tagger,
+    pub lemmatizer: Lemmatizer,
+    pub parser: Parser,
+}
+
+/// The analysis of one sentence: tagger classes and the dependency parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub tags: Vec<u16>,
+    pub parse: Parse,
 }
 
 /// A model file that cannot be read.
@@ -32,12 +43,41 @@ pub enum ModelError {
 }
 
 impl SyntaxModel {
+    /// Tags and parses one sentence given its words.
+    pub fn analyse(&self, forms: &[&str]) -> Analysis {
+        let tags = self.tagger.tag(forms);
+        let sentence = parser::Sentence::new(
+            forms.iter().map(|f| self.parser.word(tagger::word_key(f))),
+            &tags,
+        );
+        let parse = self.parser.parse(&sentence);
+        Analysis { tags, parse }
+    }
+
+    /// The lemma of a word given its tagger class.
+    pub fn lemma(&self, form: &str, tag: u16) -> String {
+        let is_proper = self.tagger.upos(tag) == "PROPN";
+        self.lemmatizer.lemma(form, tag, is_proper)
+    }
+
+    /// The relation name of a relation index.
+    pub fn relation(&self, label: u16) -> &str {
+        &self.parser.labels[usize::from(label)]
+    }
+
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         w.bytes(MAGIC);
         w.bytes(&[VERSION]);
         write_tagger(&mut w, &self.tagger);
+        write_lemmatizer(&mut w, &self.lemmatizer);
+        w.strings(&self.parser.labels);
+        let mut vocabulary: Vec<u64> = self.parser.vocabulary.iter().copied().collect();
+        vocabulary.sort_unstable();
+        w.u32(vocabulary.len() as u32);
+        vocabulary.into_iter().for_each(|word| w.u64(word));
+        w.weights(&self.parser.weights);
         w.0
     }
 
@@ -52,10 +92,27 @@ impl SyntaxModel {
             return Err(ModelError::Version(version));
         }
         let tagger = read_tagger(&mut r)?;
+        let lemmatizer = read_lemmatizer(&mut r)?;
+        let labels = r.strings()?;
+        let n = r.u32()? as usize;
+        let vocabulary = (0..n).map(|_| r.u64()).collect::<Result<_, _>>()?;
+        let weights = r.weights()?;
+        if weights.n_classes != 1 + 2 * labels.len() {
+            return Err(r.corrupt("parser weights and relation list disagree"));
+        }
+        let parser = Parser {
+            labels,
+            vocabulary,
+            weights,
+        };
         if r.at != bytes.len() {
             return Err(r.corrupt("trailing bytes after the last component"));
         }
-        Ok(SyntaxModel { tagger })
+        Ok(SyntaxModel {
+            tagger,
+            lemmatizer,
+            parser,
+        })
     }
 }
 
@@ -105,6 +162,39 @@ fn read_tagger(r: &mut Reader) -> Result<Tagger, ModelError> {
     })
 }
 
+fn write_lemmatizer(w: &mut Writer, lemmatizer: &Lemmatizer) {
+    let mut known: Vec<(&u64, &String)> = lemmatizer.known.iter().collect();
+    known.sort_unstable();
+    w.u32(known.len() as u32);
+    for (&key, lemma) in known {
+        w.u64(key);
+        w.string(lemma);
+    }
+    let mut rules: Vec<(&u64, &Rewrite)> = lemmatizer.rules.iter().collect();
+    rules.sort_unstable();
+    w.u32(rules.len() as u32);
+    for (&key, rule) in rules {
+        w.u64(key);
+        w.bytes(&[rule.strip]);
+        w.string(&rule.append);
+    }
+}
+
+fn read_lemmatizer(r: &mut Reader) -> Result<Lemmatizer, ModelError> {
+    let mut lemmatizer = Lemmatizer::default();
+    for _ in 0..r.u32()? {
+        let key = r.u64()?;
+        lemmatizer.known.insert(key, r.string()?);
+    }
+    for _ in 0..r.u32()? {
+        let key = r.u64()?;
+        let strip = r.take(1)?[0];
+        let append = r.string()?;
+        lemmatizer.rules.insert(key, Rewrite { strip, append });
+    }
+    Ok(lemmatizer)
+}
+
 #[derive(Default)]
 pub(crate) struct Writer(pub(crate) Vec<u8>);
 
@@ -131,12 +221,18 @@ impl Writer {
     }
     pub(crate) fn weights(&mut self, weights: &Weights) {
         self.u32(weights.n_classes as u32);
+        self.bytes(&weights.scale.to_le_bytes());
         self.u32(weights.size().0 as u32);
+        let narrow = weights.n_classes <= 256;
         for (key, row) in weights.rows() {
-            self.u64(key);
+            self.u32(key);
             self.u16(row.len() as u16);
             for (class, weight) in row {
-                self.u16(class);
+                if narrow {
+                    self.bytes(&[class as u8]);
+                } else {
+                    self.u16(class);
+                }
                 self.bytes(&weight.to_le_bytes());
             }
         }
@@ -171,9 +267,6 @@ impl Reader<'_> {
     pub(crate) fn u64(&mut self) -> Result<u64, ModelError> {
         Ok(u64::from_le_bytes(self.array()?))
     }
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_le_bytes(self.array()?))
-    }
     pub(crate) fn corrupt(&self, message: &str) -> ModelError {
         ModelError::Corrupt {
             at: self.at,
@@ -199,16 +292,25 @@ impl Reader<'_> {
     }
     pub(crate) fn weights(&mut self) -> Result<Weights, ModelError> {
         let n_classes = self.u32()? as usize;
+        let scale = f32::from_le_bytes(self.array()?);
         let n_rows = self.u32()? as usize;
-        let mut weights = Weights::new(n_classes);
+        let narrow = n_classes <= 256;
+        let mut weights = Weights::new(n_classes, scale);
         let mut row = Vec::new();
         for _ in 0..n_rows {
-            let key = self.u64()?;
+            let key = self.u32()?;
             let len = self.u16()?;
             row.clear();
             for _ in 0..len {
-                let class = self.class(n_classes)?;
-                row.push((class, self.f32()?));
+                let class = if narrow {
+                    u16::from(self.take(1)?[0])
+                } else {
+                    self.u16()?
+                };
+                if usize::from(class) >= n_classes {
+                    return Err(self.corrupt("class index out of range"));
+                }
+                row.push((class, i16::from_le_bytes(self.array()?)));
             }
             weights.push_row(key, &row);
         }

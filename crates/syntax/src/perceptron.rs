@@ -81,41 +81,68 @@ impl Trainer {
         entry.weight += delta;
     }
 
-    /// Averages the weights over the clock and drops those smaller than `min_weight`.
+    /// Averages the weights over the clock, drops those smaller than `min_weight` and quantises
+    /// the rest. Rows whose 32-bit keys collide are merged.
     pub fn freeze(&self, min_weight: f32) -> Weights {
         let clock = f64::from(self.clock.max(1));
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
-        let mut weights = Weights::new(self.n_classes);
-        for key in keys {
-            let mut row: Vec<(u16, f32)> = self.rows[&key]
-                .iter()
-                .map(|e| {
-                    let total = e.total + f64::from(e.weight) * f64::from(self.clock - e.stamp);
-                    (e.class, (total / clock) as f32)
-                })
-                .filter(|(_, w)| w.abs() >= min_weight)
-                .collect();
+        let mut rows: std::collections::BTreeMap<u32, Vec<(u16, f32)>> = Default::default();
+        for (&key, entries) in &self.rows {
+            let row = rows.entry(short_key(key) as u32).or_default();
+            for e in entries {
+                let total = e.total + f64::from(e.weight) * f64::from(self.clock - e.stamp);
+                let average = (total / clock) as f32;
+                match row.iter_mut().find(|(c, _)| *c == e.class) {
+                    Some((_, w)) => *w += average,
+                    None => row.push((e.class, average)),
+                }
+            }
+        }
+        let largest = rows
+            .values()
+            .flatten()
+            .fold(0f32, |m, (_, w)| m.max(w.abs()));
+        let scale = (largest / f32::from(i16::MAX)).max(f32::MIN_POSITIVE);
+        let mut weights = Weights::new(self.n_classes, scale);
+        for (key, mut row) in rows {
+            row.retain(|(_, w)| w.abs() >= min_weight);
             row.sort_unstable_by_key(|(c, _)| *c);
-            weights.push_row(key, &row);
+            let quantised: Vec<(u16, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .filter(|&(_, q)| q != 0)
+                .collect();
+            weights.push_row(key, &quantised);
         }
         weights
     }
 }
 
-/// Frozen, averaged weights: feature hash → sparse row of `(class, weight)`.
+/// Frozen, averaged weights: feature key → sparse row of `(class, weight)`.
+///
+/// Keys are the low 32 bits of the feature hash (a handful of collisions among millions of
+/// features cost nothing measurable) and weights are quantised to `i16` with one scale per table:
+/// a positive scale never changes which class scores highest, so scoring adds the raw integers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     pub n_classes: usize,
+    /// Size of one `i16` step.
+    pub scale: f32,
     index: FeatureMap<(u32, u32)>,
     classes: Vec<u16>,
-    values: Vec<f32>,
+    values: Vec<i16>,
+}
+
+/// The stored key of a feature hash.
+#[inline]
+fn short_key(feature: u64) -> u64 {
+    feature & 0xffff_ffff
 }
 
 impl Weights {
-    pub fn new(n_classes: usize) -> Self {
+    pub fn new(n_classes: usize, scale: f32) -> Self {
         Weights {
             n_classes,
+            scale,
             index: FeatureMap::default(),
             classes: Vec::new(),
             values: Vec::new(),
@@ -123,7 +150,7 @@ impl Weights {
     }
 
     /// Appends the row of one feature (ignored when empty).
-    pub fn push_row(&mut self, key: u64, row: &[(u16, f32)]) {
+    pub fn push_row(&mut self, key: u32, row: &[(u16, i16)]) {
         if row.is_empty() {
             return;
         }
@@ -132,25 +159,25 @@ impl Weights {
             self.classes.push(c);
             self.values.push(w);
         }
-        self.index.insert(key, (start, row.len() as u32));
+        self.index.insert(u64::from(key), (start, row.len() as u32));
     }
 
-    /// Sets `scores` to the summed weights of `features`.
+    /// Sets `scores` to the summed (quantised) weights of `features`.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            if let Some(&(start, len)) = self.index.get(f) {
+        for &f in features {
+            if let Some(&(start, len)) = self.index.get(&short_key(f)) {
                 let range = start as usize..(start + len) as usize;
                 for (&c, &w) in self.classes[range.clone()].iter().zip(&self.values[range]) {
-                    scores[usize::from(c)] += w;
+                    scores[usize::from(c)] += f32::from(w);
                 }
             }
         }
     }
 
     /// Rows in key order, for serialisation.
-    pub fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, f32)>)> + '_ {
+    pub fn rows(&self) -> impl Iterator<Item = (u32, Vec<(u16, i16)>)> + '_ {
         let mut keys: Vec<u64> = self.index.keys().copied().collect();
         keys.sort_unstable();
         keys.into_iter().map(move |k| {
@@ -161,7 +188,7 @@ impl Weights {
                 .copied()
                 .zip(self.values[range].iter().copied())
                 .collect();
-            (k, row)
+            (k as u32, row)
         })
     }
 

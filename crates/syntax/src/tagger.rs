@@ -69,6 +69,11 @@ impl WordKeys {
     }
 }
 
+/// The word key the tagger's lexicon and the parser's word features use.
+pub fn word_key(form: &str) -> u64 {
+    normalised_word(form, &form.to_lowercase())
+}
+
 /// Lower-cased word, with numbers folded into classes so unseen numbers share weights.
 fn normalised_word(form: &str, lower: &str) -> u64 {
     let digits = form.chars().filter(char::is_ascii_digit).count();

@@ -20,12 +20,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, set) in [("dev", &dev_set), ("test", &test_set)] {
         let scores = eval::evaluate_gold(&model, set);
         eprintln!(
-            "{name}: UPOS {:.2}  XPOS {:.2}  ({:.0} words/s)",
+            "{name}: UPOS {:.2}  XPOS {:.2}  lemma {:.2}  UAS {:.2}  LAS {:.2}  ({:.0} words/s)",
             scores.upos_accuracy(),
             scores.xpos_accuracy(),
+            scores.lemma_accuracy(),
+            scores.uas(),
+            scores.las(),
             scores.words_per_second()
         );
     }
+    let segmenter = eventwire_syntax::segmenter()?;
+    let syntax = eventwire_syntax::SyntaxAnnotator::new(model.clone());
+    let raw = eval::evaluate_raw(&segmenter, &syntax, &test_set);
+    eprintln!(
+        "test raw text F1: tokens {:.2}  sentences {:.2}  UPOS {:.2}  UAS {:.2}  LAS {:.2}",
+        raw.f1(raw.tokens),
+        raw.sentence_f1(),
+        raw.f1(raw.upos),
+        raw.f1(raw.uas),
+        raw.f1(raw.las)
+    );
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes)?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
