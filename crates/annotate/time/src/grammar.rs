@@ -75,6 +75,11 @@ pub enum Expr {
         hour: u32,
         minute: u32,
     },
+    /// "the first quarter of 2024", "Q4 2023", "the third quarter".
+    Quarter {
+        quarter: u32,
+        year: Option<i32>,
+    },
     /// "the 7th": a day of the month being talked about.
     DayOfMonth(u32),
     /// A TIMEX3 SET value ("P1D", "XXXX-WXX-1").
@@ -259,6 +264,16 @@ impl Grammar {
                     r"\b(?:(?P<mod>{modifier})\s+)?(?P<n>{number})[\s-]+(?P<u>{unit})\b(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))\b)?"
                 ),
                 Grammar::quantity,
+            ),
+            (
+                format!(
+                    r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{YEAR})\b)?"
+                ),
+                Grammar::quarter,
+            ),
+            (
+                format!(r"\bQ(?P<n>[1-4])\s+(?P<y>{YEAR})\b"),
+                Grammar::quarter,
             ),
             (
                 r"\b(?i:the\s+(?P<rel>next|following|previous|preceding)\s+day)\b".into(),
@@ -660,6 +675,22 @@ impl Grammar {
             f.nudge_later = self.lexicon.modifiers.nudge_later.contains(&word);
         }
         vec![f]
+    }
+
+    fn quarter(&self, c: &Captures) -> Vec<Found> {
+        let quarter = match c.name("q").map(|q| q.as_str().to_lowercase()).as_deref() {
+            Some("first" | "1st") => 1,
+            Some("second" | "2nd") => 2,
+            Some("third" | "3rd") => 3,
+            Some("fourth" | "4th" | "final") => 4,
+            Some(_) => return vec![],
+            None => num(c, "n").unwrap_or(0),
+        };
+        let expr = Expr::Quarter {
+            quarter,
+            year: num(c, "y"),
+        };
+        vec![found(whole(c), expr)]
     }
 
     /// "the next day", "the previous day": a day from the last date the text named.

@@ -65,6 +65,7 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Option<Resolved> {
             day,
         } => month_day(*month, *day, cx)?,
         Expr::DayOfMonth(day) => day_of_month(*day, cx)?,
+        Expr::Quarter { quarter: q, year } => quarter(*q, *year, cx)?,
         Expr::Year(y) => Resolved::date(NaiveDate::from_ymd_opt(*y, 1, 1)?, Granularity::Year),
         Expr::Decade(d) => {
             Resolved::date(NaiveDate::from_ymd_opt(d * 10, 1, 1)?, Granularity::Decade)
@@ -156,17 +157,46 @@ fn month_day(month: u32, day: Option<u32>, cx: &Context) -> Option<Resolved> {
         Some(d) => (Granularity::Day, d),
         None => (Granularity::Month, 1),
     };
-    let in_year = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
+    let date = year_by_tense(anchor, cx.tense, granularity, |y| {
+        NaiveDate::from_ymd_opt(y, month, day)
+    })?;
+    Some(Resolved::date(date, granularity))
+}
+
+/// "the fourth quarter": the quarter's year by tense, like a month without a year.
+fn quarter(quarter: u32, year: Option<i32>, cx: &Context) -> Option<Resolved> {
+    let first_month = (quarter - 1) * 3 + 1;
+    let in_year = |y: i32| NaiveDate::from_ymd_opt(y, first_month, 1);
+    let date = match (year, cx.anchor) {
+        (Some(y), _) => in_year(y)?,
+        (None, Some(anchor)) => year_by_tense(anchor, cx.tense, Granularity::Quarter, in_year)?,
+        (None, None) => {
+            return Some(Resolved::unresolved(
+                TimexType::Date,
+                format!("XXXX-Q{quarter}"),
+            ));
+        }
+    };
+    Some(Resolved::date(date, Granularity::Quarter))
+}
+
+/// The date `in_year` gives for the year the tense points to: in past tense the latest one whose
+/// period has begun by publication, in future tense the first whose period has not ended, else the
+/// anchor's year. Periods are compared at `granularity`: "in January" in a January article is this one.
+fn year_by_tense(
+    anchor: NaiveDate,
+    tense: Tense,
+    granularity: Granularity,
+    in_year: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let same_year = in_year(anchor.year())?;
-    // Compare at the expression's granularity: "in January" in a January article is this January.
     let first_of = |d: NaiveDate| period(d, granularity).map(|p| p.start);
     let anchor_period = first_of(anchor)?;
-    let date = match cx.tense {
-        Tense::Past if first_of(same_year)? > anchor_period => in_year(anchor.year() - 1)?,
-        Tense::Future if first_of(same_year)? < anchor_period => in_year(anchor.year() + 1)?,
-        _ => same_year,
-    };
-    Some(Resolved::date(date, granularity))
+    match tense {
+        Tense::Past if first_of(same_year)? > anchor_period => in_year(anchor.year() - 1),
+        Tense::Future if first_of(same_year)? < anchor_period => in_year(anchor.year() + 1),
+        _ => Some(same_year),
+    }
 }
 
 /// "on the 7th": in the anchor's month, or the one before when the tense is past and the day is to come.

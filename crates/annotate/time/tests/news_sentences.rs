@@ -357,3 +357,19 @@ fn later_and_next_day_count_from_the_last_date_the_text_named() {
         ])
     );
 }
+
+#[test]
+fn quarters_with_and_without_a_year() {
+    let text =
+        "Growth slowed in the first quarter of 2024 and in Q4 2023. The company expects a rebound \
+                in the third quarter. It reported losses in the fourth quarter.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("the first quarter of 2024", "2024-Q1"),
+            ("Q4 2023", "2023-Q4"),
+            ("the third quarter", "2025-Q3"),
+            ("the fourth quarter", "2024-Q4"),
+        ])
+    );
+}
