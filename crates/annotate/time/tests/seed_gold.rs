@@ -112,8 +112,17 @@ fn assert_every_required_timex_right(article: &Article) {
 }
 
 #[test]
-fn scores_on_the_seed_article_are_perfect_and_nothing_spurious_is_tagged() {
-    let article = seed_article_time_only();
+fn scores_are_perfect_and_nothing_spurious_is_tagged_by_the_time_stage_alone() {
+    assert_perfect_scores(&seed_article_time_only(), "time stage alone");
+}
+
+#[test]
+fn scores_are_perfect_and_nothing_spurious_is_tagged_through_the_full_pipeline() {
+    assert_perfect_scores(&seed_article(), "full pipeline");
+}
+
+/// Strict and lenient extent P/R/F1 and value accuracy with the gold README's rules.
+fn assert_perfect_scores(article: &Article, setting: &str) {
     let gold = gold_timexes();
     let matches = |t: &Timex, strict: bool| {
         gold.iter().find(|g| {
@@ -139,7 +148,7 @@ fn scores_on_the_seed_article_are_perfect_and_nothing_spurious_is_tagged() {
     let required = gold.iter().filter(|g| g.required).count();
     let f1 = |tp: usize| 2.0 * tp as f64 / ((tp + fp) as f64 + required as f64);
     eprintln!(
-        "seed timexes: strict F1 {:.3}, lenient F1 {:.3}, value accuracy {values_right}/{tp_lenient}, {fp} spurious",
+        "seed timexes ({setting}): strict F1 {:.3}, lenient F1 {:.3}, value accuracy {values_right}/{tp_lenient}, {fp} spurious",
         f1(tp_strict),
         f1(tp_lenient)
     );
