@@ -185,6 +185,20 @@ impl Grammar {
                 r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(),
                 Grammar::slash_date,
             ),
+            // Ranges come before single dates: on equal extents the earlier rule wins, and the
+            // range knows the year its second end gives.
+            (
+                format!(
+                    r"\b(?P<m>{month_any})\.?\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|—|(?i:to|through|until|and))\s*(?P<d2>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ),
+                Grammar::day_range,
+            ),
+            (
+                format!(
+                    r"\b(?P<m>{month_any})\.?\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|—|(?i:to|through|until))\s*(?P<m2>{month_any})\.?\s+(?P<d2>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                ),
+                Grammar::month_range,
+            ),
             (
                 format!(
                     r"\b(?:(?:{weekday}),?\s+)?(?P<m>{month_any})\.?\s+(?P<d>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
@@ -196,12 +210,6 @@ impl Grammar {
                     r"\b(?:(?:{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>\d{{1,2}}){ORDINAL}\s+(?:(?i:of)\s+)?(?P<m>{month_any})\b(?:,?\s+(?P<y>\d{{4}})\b)?"
                 ),
                 Grammar::calendar,
-            ),
-            (
-                format!(
-                    r"\b(?P<m>{month_any})\.?\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|—|(?i:to|through|until|and))\s*(?P<d2>\d{{1,2}}){ORDINAL}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
-                ),
-                Grammar::day_range,
             ),
             (
                 format!(
@@ -450,6 +458,43 @@ impl Grammar {
                 Expr::Calendar {
                     year,
                     month,
+                    day: Some(d2),
+                },
+            ),
+        ]
+    }
+
+    /// "January 23 - March 9, 2014", "Dec. 20 to Jan. 5, 2025": one date per end, the year of the
+    /// second end given to the first (the year before when the range crosses New Year).
+    fn month_range(&self, c: &Captures) -> Vec<Found> {
+        let (Some(m1), Some(m2)) = (self.lexicon.month(&c["m"]), self.lexicon.month(&c["m2"]))
+        else {
+            return vec![];
+        };
+        let (Some(d1), Some(d2)) = (num::<u32>(c, "d1"), num::<u32>(c, "d2")) else {
+            return vec![];
+        };
+        if !(1..=31).contains(&d1) || !(1..=31).contains(&d2) {
+            return vec![];
+        }
+        let year2: Option<i32> = num(c, "y");
+        let year1 = year2.map(|y| if m1 > m2 { y - 1 } else { y });
+        let first = Span::new(whole(c).start, c.name("d1").unwrap().end());
+        let second = Span::new(c.name("m2").unwrap().start(), whole(c).end);
+        vec![
+            found(
+                first,
+                Expr::Calendar {
+                    year: year1,
+                    month: m1,
+                    day: Some(d1),
+                },
+            ),
+            found(
+                second,
+                Expr::Calendar {
+                    year: year2,
+                    month: m2,
                     day: Some(d2),
                 },
             ),
