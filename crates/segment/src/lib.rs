@@ -117,3 +117,62 @@ impl Annotator for Segmenter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Characters that stress the rules: punctuation of every kind, apostrophes, multi-byte
+    /// letters, combining marks, emoji, whitespace and line breaks.
+    const POOL: &[char] = &[
+        'a', 'Z', 'n', 't', 's', '1', '9', '.', ',', '-', '—', '\'', '’', '"', '“', '”', '(', ')',
+        '!', '?', '…', '@', '/', ':', '$', '%', 'é', 'İ', '\u{301}', '😀', 'ß', ' ', ' ', '\n',
+        '\r', '\t', '\u{a0}',
+    ];
+
+    /// Deterministic pseudo-random strings over [`POOL`] (xorshift), so failures reproduce.
+    fn random_texts(count: usize) -> Vec<String> {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % 40) as usize;
+                (0..len)
+                    .map(|_| POOL[(next() % POOL.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arbitrary_text_gives_ordered_non_empty_spans_inside_their_sentences() {
+        let segmenter = Segmenter::load().unwrap();
+        for text in random_texts(5000) {
+            let mut article = Article::new("fuzz", text.clone(), Default::default());
+            segmenter.annotate(&mut article);
+            for token in &article.tokens {
+                assert!(!token.span.is_empty() && text.is_char_boundary(token.span.start));
+                assert!(
+                    !article.slice(token.span).contains(char::is_whitespace),
+                    "{text:?}"
+                );
+            }
+            assert!(article
+                .tokens
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start));
+            for sentence in &article.sentences {
+                let paragraph = article.paragraphs[sentence.paragraph];
+                assert!(paragraph.contains(&sentence.span), "{text:?}");
+                assert!(!sentence.tokens.is_empty());
+            }
+            let covered: usize = article.sentences.iter().map(|s| s.tokens.len()).sum();
+            assert_eq!(covered, article.tokens.len(), "{text:?}");
+        }
+    }
+}

@@ -55,12 +55,12 @@ fn leading_punctuation_len(s: &str) -> Option<usize> {
     let mut chars = s.chars();
     let first = chars.next()?;
     let second = chars.next();
-    if first.is_alphanumeric() {
+    if is_word_char(first) {
         return None;
     }
     let starts_number =
         matches!(first, '-' | '+' | '.' | '\'' | '’') && second.is_some_and(|c| c.is_ascii_digit());
-    let starts_handle = matches!(first, '@' | '#') && second.is_some_and(char::is_alphanumeric);
+    let starts_handle = matches!(first, '@' | '#') && second.is_some_and(is_word_char);
     if starts_number || starts_handle {
         return None;
     }
@@ -71,7 +71,7 @@ fn leading_punctuation_len(s: &str) -> Option<usize> {
 /// abbreviation or `s` is a single character (which then is the core itself).
 fn trailing_punctuation_len(lexicon: &Lexicon, s: &str, number_follows: bool) -> Option<usize> {
     let last = s.chars().next_back()?;
-    if last.is_alphanumeric() || s.len() == last.len_utf8() {
+    if is_word_char(last) || s.len() == last.len_utf8() {
         return None;
     }
     if last == '.' && keeps_period(lexicon, s, number_follows) {
@@ -128,7 +128,7 @@ fn split_core(
         let next = chars.peek().map(|&(_, n)| n);
         let word = &text[word_start..i];
         let ends_abbreviation = c == '.'
-            && !next.is_some_and(char::is_alphanumeric)
+            && !next.is_some_and(is_word_char)
             && keeps_period(
                 lexicon,
                 &text[word_start..i + 1],
@@ -138,7 +138,7 @@ fn split_core(
             // "U.S.-led": the abbreviation keeps its period and ends the word here.
             push_word(&mut pieces, text, word_start..i + 1, core.start);
             word_start = i + 1;
-        } else if !c.is_alphanumeric() && !joins_word(lexicon, word, previous, c, next) {
+        } else if !is_word_char(c) && !joins_word(lexicon, word, previous, c, next) {
             push_word(&mut pieces, text, word_start..i, core.start);
             let run = repeated_run_len(&text[i..], c);
             pieces.push(core.start + i..core.start + i + run);
@@ -168,15 +168,15 @@ fn joins_word(
             && matches!(c, '-' | '+' | '.' | '\'' | '’');
     };
     let digits = previous.is_ascii_digit() && next.is_ascii_digit();
-    let letters = previous.is_alphabetic() && next.is_alphabetic();
+    let letters = is_letter(previous) && is_letter(next);
     match c {
-        '.' => previous.is_alphanumeric() && next.is_alphanumeric(),
+        '.' => is_word_char(previous) && is_word_char(next),
         ',' | ':' | '/' => digits,
         '\'' | '’' | '&' => letters,
         '-' => {
             digits
-                || (previous.is_alphanumeric()
-                    && next.is_alphanumeric()
+                || (is_word_char(previous)
+                    && is_word_char(next)
                     && lexicon.is_hyphen_prefix(word.rsplit('-').next().unwrap_or(word)))
         }
         '_' => true,
@@ -218,6 +218,20 @@ fn clitic_start(word: &str) -> Option<usize> {
     }
 }
 
+/// Letters, digits, and combining marks (so decomposed "é" = "e\u{301}" stays one word).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || is_combining_mark(c)
+}
+
+/// The combining diacritical mark blocks of Unicode.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -245,6 +259,7 @@ mod tests {
     fn clitics_split_with_straight_and_curly_apostrophes() {
         assert_eq!(words("I don't know"), ["I", "do", "n't", "know"]);
         assert_eq!(words("I’ve heard"), ["I", "’ve", "heard"]);
+        assert_eq!(words("Zelenske\u{301}’s"), ["Zelenske\u{301}", "’s"]);
         assert_eq!(words("Ukraine’s elections"), ["Ukraine", "’s", "elections"]);
         assert_eq!(
             words("we can't, won't"),
