@@ -4,8 +4,9 @@
 
 use crate::coder::{best_hits, event_date, site_of, Hit};
 use crate::modality::{mood, Mood};
+use crate::resources::Modality;
 use crate::resources::{ClaimTrigger, Resources};
-use crate::roles::speaker;
+use crate::roles::{party, speaker, subject, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Claim, Span, TimexType};
 use std::ops::Range;
@@ -25,7 +26,7 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
     }
     let content = content_words(view, hit.words.end..site.scope.end)?;
     let span = view.span(content);
-    let (speaker, speaker_code) = claim_speaker(view, hit.words.start, &site)?;
+    let (speaker, speaker_code) = claim_speaker(view, &res.modality, &site)?;
     let deadline_timex = deadline_timex(view, span);
     Some(Claim {
         kind: hit.entry.kind,
@@ -53,27 +54,17 @@ fn content_words(view: &SentenceView, rest: Range<usize>) -> Option<Range<usize>
     (rest.start < end).then_some(rest.start..end)
 }
 
-/// The nearest actor mentioned before the trigger, else the speaker of the enclosing quote.
+/// The subject of the trigger (as for events), else the speaker of the enclosing quote.
 fn claim_speaker(
     view: &SentenceView,
-    trigger_start: usize,
-    site: &crate::roles::Site,
+    modality: &Modality,
+    site: &Site,
 ) -> Option<(usize, Option<String>)> {
-    let article = view.article;
-    match view.mentions_within(site.scope.start..trigger_start).last() {
-        Some(p) => {
-            let m = &article.mentions[p.mention];
-            let code = m
-                .code
-                .clone()
-                .or_else(|| article.actors[m.actor].code.clone());
-            Some((m.actor, code))
-        }
-        None => {
-            let party = speaker(view, site.quote?)?;
-            Some((party.actor, Some(party.code)))
-        }
-    }
+    let party = match subject(view, modality, site) {
+        Some(p) => party(view, p)?,
+        None => speaker(view, site.quote?)?,
+    };
+    Some((party.actor, Some(party.code)))
 }
 
 /// The first timex inside the content that gives a deadline.

@@ -45,6 +45,8 @@ pub enum Frame {
     Svo,
     /// Symmetric interaction: parties joined by "and", "with", "between".
     Joint,
+    /// The actor after the phrase acts on the one before it ("received aid from").
+    Reverse,
 }
 
 /// One event pattern.
@@ -62,12 +64,15 @@ pub struct Modality {
     pub counterfactual: Cues,
     pub hypothetical: Cues,
     pub intent: Cues,
+    pub light_verbs: Cues,
     pub target_window: usize,
     pub joint_linkers: Vec<String>,
     pub target_stops: Vec<String>,
     pub passive_aux: Vec<String>,
     pub passive_agent: String,
     pub verb_coordinators: Vec<String>,
+    pub determiners: Vec<String>,
+    pub infinitive_marker: String,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -205,7 +210,8 @@ fn parse_patterns(
             let frame = match f[2].as_str() {
                 "svo" => Frame::Svo,
                 "joint" => Frame::Joint,
-                other => return Err(bad(format!("frame {other:?} is neither svo nor joint"))),
+                "reverse" => Frame::Reverse,
+                other => return Err(bad(format!("frame {other:?} is not svo, joint or reverse"))),
             };
             Ok(Pattern {
                 phrase,
@@ -232,6 +238,7 @@ struct Windows {
     hypothetical: usize,
     intent: usize,
     target: usize,
+    light_verbs: usize,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +248,7 @@ struct CueLists {
     counterfactual: Vec<String>,
     hypothetical: Vec<String>,
     intent: Vec<String>,
+    light_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -251,6 +259,8 @@ struct Grammar {
     passive_aux: Vec<String>,
     passive_agent: String,
     verb_coordinators: Vec<String>,
+    determiners: Vec<String>,
+    infinitive_marker: String,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -279,12 +289,15 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         counterfactual: cues(&m.cues.counterfactual, m.window.counterfactual)?,
         hypothetical: cues(&m.cues.hypothetical, m.window.hypothetical)?,
         intent: cues(&m.cues.intent, m.window.intent)?,
+        light_verbs: cues(&m.cues.light_verbs, m.window.light_verbs)?,
         target_window: m.window.target,
         joint_linkers: m.grammar.joint_linkers,
         target_stops: m.grammar.target_stops,
         passive_aux: m.grammar.passive_aux,
         passive_agent: m.grammar.passive_agent,
         verb_coordinators: m.grammar.verb_coordinators,
+        determiners: m.grammar.determiners,
+        infinitive_marker: m.grammar.infinitive_marker,
     })
 }
 

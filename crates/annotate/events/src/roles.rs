@@ -31,6 +31,12 @@ pub fn source_and_target(
     frame: Frame,
     site: &Site,
 ) -> Option<(Party, Party)> {
+    if frame == Frame::Reverse {
+        let giver = right_parties(view, modality, Frame::Svo, site)
+            .into_iter()
+            .next()?;
+        return agent_and_patient(view, giver, subject(view, modality, site)?);
+    }
     if frame == Frame::Svo && is_passive(view, modality, site.phrase.start) {
         return passive_roles(view, modality, site);
     }
@@ -71,6 +77,15 @@ fn passive_roles(view: &SentenceView, modality: &Modality, site: &Site) -> Optio
     let patient = view
         .mentions_within(site.scope.start..site.phrase.start)
         .last()?;
+    agent_and_patient(view, agent, patient)
+}
+
+/// The two mentions as source and target, unless they are the same actor or code.
+fn agent_and_patient(
+    view: &SentenceView,
+    agent: Placed,
+    patient: Placed,
+) -> Option<(Party, Party)> {
     let (source, target) = (party(view, agent)?, party(view, patient)?);
     (source.actor != target.actor && source.code != target.code).then_some((source, target))
 }
@@ -87,9 +102,7 @@ fn left_parties(
     let before: Vec<Placed> = view
         .mentions_within(site.scope.start..site.phrase.start)
         .collect();
-    let Some(subject) =
-        syntactic_subject(view, site).or_else(|| lexical_subject(view, modality, site, &before))
-    else {
+    let Some(subject) = subject(view, modality, site) else {
         return Vec::new();
     };
     let mut parties = vec![subject];
@@ -102,6 +115,58 @@ fn left_parties(
         }
     }
     parties
+}
+
+/// The actor doing what the phrase says: syntactic subject when parsed, else the lexical rules.
+pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<Placed> {
+    syntactic_subject(view, site).or_else(|| {
+        let before: Vec<Placed> = view
+            .mentions_within(site.scope.start..site.phrase.start)
+            .collect();
+        match nominal_determiner(view, modality, site) {
+            Some(det) => nominal_subject(view, modality, site, det, &before),
+            None => lexical_subject(view, modality, site, &before),
+        }
+    })
+}
+
+/// The determiner opening a nominal event phrase ("the attack", "a massive drone attack"), at most
+/// three words before it and not part of an actor's name ("The Russian president dismissed").
+fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> Option<usize> {
+    let from = site.phrase.start.saturating_sub(3).max(site.scope.start);
+    (from..site.phrase.start)
+        .rev()
+        .take_while(|&w| !view.is_punct(w))
+        .filter(|&w| view.mention_at(w).is_none())
+        .find(|&w| modality.determiners.contains(&view.words[w].text))
+}
+
+/// Source of a nominal phrase: an actor inside its noun phrase ("the U.S. aid"), else the subject of
+/// the light verb or copula before it ("Russia launched an attack"), else none.
+fn nominal_subject(
+    view: &SentenceView,
+    modality: &Modality,
+    site: &Site,
+    det: usize,
+    before: &[Placed],
+) -> Option<Placed> {
+    if let Some(inside) = before.iter().rev().find(|p| p.words.0 > det) {
+        return Some(*inside);
+    }
+    if !crate::modality::cue_before(&modality.light_verbs, view, site.scope.start, det) {
+        return None;
+    }
+    let verb_site = Site {
+        phrase: det..site.phrase.end,
+        scope: site.scope.clone(),
+        quote: site.quote,
+    };
+    let before_verb: Vec<Placed> = before
+        .iter()
+        .copied()
+        .filter(|p| p.words.1 <= det)
+        .collect();
+    lexical_subject(view, modality, &verb_site, &before_verb)
 }
 
 /// The mention holding the `nsubj` of the phrase (or of the verb whose object or complement the
@@ -130,7 +195,9 @@ fn syntactic_subject(view: &SentenceView, site: &Site) -> Option<Placed> {
 /// The subject without a parse: the nearest mention before the phrase, skipping a parenthetical that
 /// ends right before it ("Kellogg, a retired American general, criticised …" → Kellogg, not
 /// "American"); after a verb coordinator the clause's first mention ("Zelensky urged NATO allies to
-/// … and accused Moscow" → Zelensky).
+/// … and accused Moscow" → Zelensky); for an infinitive the clause's first mention ("Blinken is
+/// expected to visit China to discuss trade with Xi" → Blinken) unless an actor stands right before
+/// it ("urged NATO to talk").
 fn lexical_subject(
     view: &SentenceView,
     modality: &Modality,
@@ -145,6 +212,16 @@ fn lexical_subject(
         && view.mention_at(at - 1).is_none()
     {
         at -= 1;
+    }
+    let start = site.phrase.start;
+    if start > site.scope.start && view.words[start - 1].text == modality.infinitive_marker {
+        let nearest = before.last().copied();
+        let object_control = nearest.is_some_and(|p| p.words.1 + 1 == start);
+        return if object_control {
+            nearest
+        } else {
+            before.first().copied()
+        };
     }
     let coordinated_verb =
         (at..site.phrase.start).any(|w| modality.verb_coordinators.contains(&view.words[w].text));
@@ -206,7 +283,7 @@ fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> b
             .any(|l| *l == view.words[start - 1].text)
 }
 
-fn party(view: &SentenceView, p: Placed) -> Option<Party> {
+pub fn party(view: &SentenceView, p: Placed) -> Option<Party> {
     let mention = &view.article.mentions[p.mention];
     let actor = &view.article.actors[mention.actor];
     let code = mention.code.clone().or_else(|| actor.code.clone())?;

@@ -26,6 +26,9 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Moscow", "Russia", "RUSGOV"),
     ("Blinken", "Antony Blinken", "USAGOV"),
     ("Biden", "Joe Biden", "USAGOV"),
+    ("Washington", "United States", "USAGOV"),
+    ("China", "China", "CHN"),
+    ("Xi", "Xi Jinping", "CHNGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -72,6 +75,35 @@ fn a_coordinated_verb_keeps_the_clause_subject() {
             triple("UKRGOV", "020", "IGOWSTNAT"),
             triple("UKRGOV", "112", "RUSGOV")
         ]
+    );
+}
+
+#[test]
+fn a_nominal_event_needs_its_own_agent() {
+    assert_eq!(
+        triples("Biden condemned the attack on Israel."),
+        vec![triple("USAGOV", "111", "ISR")],
+        "condemning an attack is not attacking"
+    );
+    assert_eq!(
+        triples("Russia launched a massive drone attack on Kyiv overnight."),
+        vec![triple("RUS", "190", "UKRGOV")],
+        "a light verb lends its subject"
+    );
+}
+
+#[test]
+fn an_infinitive_is_done_by_the_clause_subject_and_receiving_reverses_roles() {
+    assert_eq!(
+        triples("Blinken is expected to visit China next month to discuss trade with Xi."),
+        vec![
+            triple("USAGOV", "036", "CHN"),
+            triple("USAGOV", "040", "CHNGOV")
+        ]
+    );
+    assert_eq!(
+        triples("Ukraine received $2 billion in aid from Washington last year."),
+        vec![triple("USAGOV", "070", "UKR")]
     );
 }
 
