@@ -162,3 +162,64 @@ fn build_article(
     meta.published = meta.published.or(options.published);
     Article::new(id, body, meta)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fragments of markup, front matter, JSON and odd bytes, glued at random below.
+    const PIECES: &[&[u8]] = &[
+        b"<html>",
+        b"<p>",
+        b"</p>",
+        b"<script>",
+        b"<nav class='menu'>",
+        b"<!--",
+        b"-->",
+        b"<br",
+        b"---\n",
+        b"published: 2025-01-31\n",
+        b"date: x\n",
+        b"Putin said ",
+        b"\xe9\xe8",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf",
+        b"\0",
+        b"\n\n",
+        b"\r\n",
+        b"{\"text\":",
+        b"\"",
+        b"\xc3",
+        b"\xe2\x80\x9c",
+        b" ",
+    ];
+
+    #[test]
+    fn arbitrary_bytes_become_an_article_or_an_error_never_a_panic() {
+        let dir =
+            std::env::temp_dir().join(format!("eventwire-ingest-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut paths = Vec::new();
+        for i in 0..300 {
+            let mut bytes = Vec::new();
+            for _ in 0..(i % 25) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                bytes.extend_from_slice(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let extension = ["txt", "html", "jsonl"][i % 3];
+            let path = dir.join(format!("{i}.{extension}"));
+            std::fs::write(&path, &bytes).unwrap();
+            paths.push(path);
+        }
+        for result in ingest(&paths, IngestOptions::default()) {
+            match result {
+                Ok(article) => assert!(!article.text.trim().is_empty()),
+                Err(err) => assert!(err.origin.starts_with(dir.to_str().unwrap()), "{err}"),
+            }
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
