@@ -284,7 +284,7 @@ impl Grammar {
                 Grammar::quarter,
             ),
             (
-                r"\b(?i:the\s+(?P<rel>next|following|previous|preceding)\s+day)\b".into(),
+                r"\b(?i:the\s+(?P<rel>next|following|previous|preceding|same)\s+day)\b".into(),
                 Grammar::adjacent_day,
             ),
             (
@@ -738,16 +738,15 @@ impl Grammar {
         vec![found(whole(c), expr)]
     }
 
-    /// "the next day", "the previous day": a day from the last date the text named.
+    /// "the next day", "the previous day", "the same day": a day from the last date the text named.
     fn adjacent_day(&self, c: &Captures) -> Vec<Found> {
-        let rel = c["rel"].to_lowercase();
-        let direction = if rel == "previous" || rel == "preceding" {
-            -1
-        } else {
-            1
+        let (amount, direction) = match c["rel"].to_lowercase().as_str() {
+            "previous" | "preceding" => (1.0, -1),
+            "same" => (0.0, 1),
+            _ => (1.0, 1),
         };
         let expr = Expr::Offset {
-            amount: Some(1.0),
+            amount: Some(amount),
             unit: Unit::Day,
             direction,
             from_reference: true,
@@ -763,9 +762,13 @@ impl Grammar {
         let Some(unit) = self.lexicon.unit(&c["u"]).and_then(Unit::from_code) else {
             return vec![];
         };
-        let amount = c
-            .name("n")
-            .map_or(Some(1.0), |n| self.lexicon.number(n.as_str()));
+        // "the past week" is one week, "the coming weeks" an unknown number of them.
+        let unit_word = &c["u"];
+        let amount = match c.name("n") {
+            Some(n) => self.lexicon.number(n.as_str()),
+            None if unit_word.ends_with('s') => None,
+            None => Some(1.0),
+        };
         let backward = matches!(
             c["rel"].to_lowercase().as_str(),
             "past" | "last" | "previous"

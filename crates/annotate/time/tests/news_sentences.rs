@@ -346,13 +346,14 @@ fn seasons_centuries_decade_words_and_period_edges() {
 #[test]
 fn later_and_next_day_count_from_the_last_date_the_text_named() {
     let text = "Rebels seized the airport on March 3. Two days later they entered the capital, and the next day \
-                the president fled. Elections were held five years ago.";
+                the president fled. His deputy resigned the same day. Elections were held five years ago.";
     assert_eq!(
         values(text, "2025-03-20"),
         pairs(&[
             ("March 3", "2025-03-03"),
             ("Two days later", "2025-03-05"),
             ("the next day", "2025-03-06"),
+            ("the same day", "2025-03-06"),
             ("five years ago", "2020-03"),
         ])
     );
@@ -385,6 +386,19 @@ fn a_range_gives_its_year_to_both_ends() {
             ("March 9 2014", "2014-03-09"),
             ("Dec. 20", "2013-12-20"),
             ("Jan. 5, 2014", "2014-01-05"),
+        ])
+    );
+}
+
+#[test]
+fn plural_units_without_a_number_are_vague_durations() {
+    let text = "Talks are expected over the coming weeks, after fighting over the past few days and for years.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("the coming weeks", "PXW"),
+            ("the past few days", "PXD"),
+            ("years", "PXY")
         ])
     );
 }
