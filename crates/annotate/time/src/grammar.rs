@@ -132,6 +132,7 @@ struct Fragments {
     pod: String,
     season: String,
     decade_word: String,
+    holiday: String,
 }
 
 impl Fragments {
@@ -151,6 +152,8 @@ impl Fragments {
             pod: format!("(?i:{})", alternation(lex.parts_of_day.keys())),
             season: format!("(?i:{})", alternation(lex.seasons.keys())),
             decade_word: format!("(?i:{})", alternation(lex.decade_words.keys())),
+            // Written apostrophes vary: "New Year's Day" also matches "New Year’s Day".
+            holiday: alternation(lex.holidays.keys()).replace('\'', "['’]"),
         }
     }
 }
@@ -172,6 +175,7 @@ impl Grammar {
             pod,
             season,
             decade_word,
+            holiday,
         } = &f;
         let year_context = alternation(&lexicon.year_context.words);
         let vague = alternation(lexicon.vague.phrases.keys());
@@ -184,6 +188,10 @@ impl Grammar {
             (
                 r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(),
                 Grammar::slash_date,
+            ),
+            (
+                format!(r"\b(?P<h>{holiday})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
+                Grammar::holiday,
             ),
             // Ranges come before single dates: on equal extents the earlier rule wins, and the
             // range knows the year its second end gives.
@@ -462,6 +470,19 @@ impl Grammar {
                 },
             ),
         ]
+    }
+
+    /// "Christmas", "Victory Day 2025": a fixed-date holiday, a calendar day without or with its year.
+    fn holiday(&self, c: &Captures) -> Vec<Found> {
+        let Some((month, day)) = self.lexicon.holiday(&c["h"]) else {
+            return vec![];
+        };
+        let expr = Expr::Calendar {
+            year: num(c, "y"),
+            month,
+            day: Some(day),
+        };
+        vec![found(whole(c), expr)]
     }
 
     /// "January 23 - March 9, 2014", "Dec. 20 to Jan. 5, 2025": one date per end, the year of the

@@ -30,6 +30,7 @@ pub struct Lexicon {
     pub day_words: BTreeMap<String, DayWord>,
     pub seasons: BTreeMap<String, String>,
     pub decade_words: BTreeMap<String, i32>,
+    pub holidays: BTreeMap<String, String>,
     pub parts_of_day: BTreeMap<String, String>,
     pub modifiers: Modifiers,
     pub vague: Vague,
@@ -125,6 +126,15 @@ impl Lexicon {
                 "unit {form} = {code:?} is not a TIMEX3 unit"
             )));
         }
+        if let Some((name, date)) = self
+            .holidays
+            .iter()
+            .find(|(_, d)| parse_month_day(d).is_none())
+        {
+            return Err(LexiconError::Invalid(format!(
+                "holiday {name:?} = {date:?} is not a MM-DD date"
+            )));
+        }
         const VAGUE_VALUES: [&str; 3] = ["PRESENT_REF", "PAST_REF", "FUTURE_REF"];
         if let Some((phrase, value)) = self
             .vague
@@ -137,6 +147,18 @@ impl Lexicon {
             )));
         }
         Ok(())
+    }
+
+    /// The (month, day) of a fixed-date holiday as written ("Christmas Day"; ’ read as ').
+    pub fn holiday(&self, name: &str) -> Option<(u32, u32)> {
+        let name = name.replace('’', "'");
+        let date = self.holidays.get(
+            name.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        )?;
+        parse_month_day(date)
     }
 
     /// The month number of a full name or abbreviation.
@@ -169,4 +191,11 @@ impl Lexicon {
     pub fn unit(&self, word: &str) -> Option<&str> {
         self.units.get(&word.to_lowercase()).map(String::as_str)
     }
+}
+
+/// "12-25" → (12, 25), when it is a day of the calendar (29 February allowed).
+fn parse_month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.split_once('-')?;
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    NaiveDate::from_ymd_opt(2024, month, day).map(|_| (month, day))
 }

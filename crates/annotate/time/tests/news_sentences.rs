@@ -402,3 +402,17 @@ fn plural_units_without_a_number_are_vague_durations() {
         ])
     );
 }
+
+#[test]
+fn fixed_date_holidays_take_their_year_from_the_tense() {
+    let text = "Troops paraded on Victory Day 2024. The ceasefire held over Christmas, and a new \
+                round of talks will start after New Year’s Day.";
+    assert_eq!(
+        values(text, "2025-01-31"),
+        pairs(&[
+            ("Victory Day 2024", "2024-05-09"),
+            ("Christmas", "2024-12-25"),
+            ("New Year’s Day", "2026-01-01"),
+        ])
+    );
+}
