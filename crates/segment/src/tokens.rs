@@ -74,7 +74,7 @@ fn trailing_punctuation_len(lexicon: &Lexicon, s: &str, number_follows: bool) ->
     if is_word_char(last) || s.len() == last.len_utf8() {
         return None;
     }
-    if last == '.' && keeps_period(lexicon, s, number_follows) {
+    if last == '.' && keeps_period(lexicon, last_word(s), number_follows) {
         return None;
     }
     let run = s.len() - s.trim_end_matches(last).len();
@@ -83,6 +83,15 @@ fn trailing_punctuation_len(lexicon: &Lexicon, s: &str, number_follows: bool) ->
     } else {
         last.len_utf8()
     })
+}
+
+/// The last word of `s` with its periods ("R-S.C." → "S.C."), where an abbreviation would be.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rfind(|&(_, c)| !is_word_char(c) && c != '.')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
 }
 
 /// Whether `word`, ending in a period, is an abbreviation that keeps the period as its own.
@@ -283,6 +292,7 @@ mod tests {
             ["Gen.", "Kellogg", "(", "U.S.", ")", "said", "\"", "no", "\"", "..."]
         );
         assert_eq!(words("U.S.-led talks"), ["U.S.", "-", "led", "talks"]);
+        assert_eq!(words("(R-S.C.)"), ["(", "R", "-", "S.C.", ")"]);
         assert_eq!(words("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(
             words("the No. 2 said no."),
