@@ -21,7 +21,7 @@ pub fn claims_of_sentence(res: &Resources, view: &SentenceView) -> Vec<Claim> {
 
 fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Option<Claim> {
     let site = site_of(view, hit.words.clone());
-    if mood(&res.modality, view, site.scope.start, hit.words.start) == Mood::Unreal {
+    if mood(&res.modality, view, site.scope.clone(), hit.words.clone()) == Mood::Unreal {
         return None;
     }
     let content = content_words(view, hit.words.end..site.scope.end)?;

@@ -94,7 +94,7 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
 
 fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<Event> {
     let site = site_of(view, hit.words.clone());
-    let cameo = match mood(&res.modality, view, site.scope.start, hit.words.start) {
+    let cameo = match mood(&res.modality, view, site.scope.clone(), hit.words.clone()) {
         Mood::Unreal => return None,
         Mood::Intended => res.cameo[&hit.entry.cameo].intent.clone()?,
         Mood::Actual => hit.entry.cameo.clone(),

@@ -4,6 +4,7 @@
 
 use crate::resources::{Cues, Modality};
 use crate::view::SentenceView;
+use std::ops::Range;
 
 /// How real the action of an event phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,21 +17,44 @@ pub enum Mood {
     Unreal,
 }
 
-/// The mood of the phrase starting at word `at`; cues are looked for from word `scope_start` on
-/// (the start of the quote or sentence holding the phrase).
-pub fn mood(modality: &Modality, view: &SentenceView, scope_start: usize, at: usize) -> Mood {
+/// The mood of the phrase on words `phrase`; cues are looked for within `scope` (the quote or
+/// sentence holding the phrase).
+pub fn mood(
+    modality: &Modality,
+    view: &SentenceView,
+    scope: Range<usize>,
+    phrase: Range<usize>,
+) -> Mood {
+    let (scope_start, at) = (scope.start, phrase.start);
     let unreal = [
         &modality.negation,
         &modality.counterfactual,
         &modality.hypothetical,
     ];
-    if unreal.iter().any(|c| cue_before(c, view, scope_start, at)) {
+    if unreal.iter().any(|c| cue_before(c, view, scope_start, at))
+        || negated_after(modality, view, scope.end, phrase.end)
+    {
         Mood::Unreal
     } else if cue_before(&modality.intent, view, scope_start, at) {
         Mood::Intended
     } else {
         Mood::Actual
     }
+}
+
+/// True when a negation cue starts at most `window` words after the phrase ending at word `end`, in the
+/// same clause ("talks with Russia were not on the agenda").
+fn negated_after(modality: &Modality, view: &SentenceView, scope_end: usize, end: usize) -> bool {
+    let cues = &modality.negation_after;
+    let limit = scope_end.min(end + cues.window + 1);
+    let clause_end = (end..limit)
+        .find(|&w| view.is_punct(w) || modality.target_stops.contains(&view.words[w].text))
+        .unwrap_or(limit);
+    (end..clause_end).any(|start| {
+        cues.phrases
+            .iter()
+            .any(|cue| cue.match_at(&view.words[..scope_end], start).is_some())
+    })
 }
 
 /// True when a cue phrase ends at most `window` words before word `at`, with no punctuation between.

@@ -61,12 +61,14 @@ pub struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Modality {
     pub negation: Cues,
+    pub negation_after: Cues,
     pub counterfactual: Cues,
     pub hypothetical: Cues,
     pub intent: Cues,
     pub light_verbs: Cues,
     pub target_window: usize,
     pub joint_linkers: Vec<String>,
+    pub pair_linker: String,
     pub target_stops: Vec<String>,
     pub passive_aux: Vec<String>,
     pub passive_agent: String,
@@ -234,6 +236,7 @@ struct ModalityFile {
 #[serde(deny_unknown_fields)]
 struct Windows {
     negation: usize,
+    negation_after: usize,
     counterfactual: usize,
     hypothetical: usize,
     intent: usize,
@@ -245,6 +248,7 @@ struct Windows {
 #[serde(deny_unknown_fields)]
 struct CueLists {
     negation: Vec<String>,
+    negation_after: Vec<String>,
     counterfactual: Vec<String>,
     hypothetical: Vec<String>,
     intent: Vec<String>,
@@ -255,6 +259,7 @@ struct CueLists {
 #[serde(deny_unknown_fields)]
 struct Grammar {
     joint_linkers: Vec<String>,
+    pair_linker: String,
     target_stops: Vec<String>,
     passive_aux: Vec<String>,
     passive_agent: String,
@@ -286,12 +291,14 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
     };
     Ok(Modality {
         negation: cues(&m.cues.negation, m.window.negation)?,
+        negation_after: cues(&m.cues.negation_after, m.window.negation_after)?,
         counterfactual: cues(&m.cues.counterfactual, m.window.counterfactual)?,
         hypothetical: cues(&m.cues.hypothetical, m.window.hypothetical)?,
         intent: cues(&m.cues.intent, m.window.intent)?,
         light_verbs: cues(&m.cues.light_verbs, m.window.light_verbs)?,
         target_window: m.window.target,
         joint_linkers: m.grammar.joint_linkers,
+        pair_linker: m.grammar.pair_linker,
         target_stops: m.grammar.target_stops,
         passive_aux: m.grammar.passive_aux,
         passive_agent: m.grammar.passive_agent,

@@ -40,8 +40,14 @@ pub fn source_and_target(
     if frame == Frame::Svo && is_passive(view, modality, site.phrase.start) {
         return passive_roles(view, modality, site);
     }
-    let left = left_parties(view, modality, frame, site);
-    let right = right_parties(view, modality, frame, site);
+    let mut left = left_parties(view, modality, frame, site);
+    let mut right = right_parties(view, modality, frame, site);
+    let pair_follows = right
+        .first()
+        .is_some_and(|p| p.words.0 > 0 && view.words[p.words.0 - 1].text == modality.pair_linker);
+    if frame == Frame::Joint && pair_follows && !left.is_empty() {
+        left = vec![right.remove(0)];
+    }
     let speaker = || site.quote.and_then(|q| speaker(view, q));
     let source = match left.first() {
         Some(p) => party(view, *p)?,

@@ -29,6 +29,8 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Washington", "United States", "USAGOV"),
     ("China", "China", "CHN"),
     ("Xi", "Xi Jinping", "CHNGOV"),
+    ("Egypt", "Egypt", "EGY"),
+    ("China", "China", "CHN"),
 ];
 
 fn code(text: &str) -> Article {
@@ -104,6 +106,19 @@ fn an_infinitive_is_done_by_the_clause_subject_and_receiving_reverses_roles() {
     assert_eq!(
         triples("Ukraine received $2 billion in aid from Washington last year."),
         vec![triple("USAGOV", "070", "UKR")]
+    );
+}
+
+#[test]
+fn talks_between_two_parties_are_theirs_and_refusals_and_later_negations_cancel() {
+    assert_eq!(
+        triples("Egypt hosted talks between Israel and Hamas in Cairo."),
+        vec![triple("EGY", "043", "ISR"), triple("ISR", "040", "PSEREB")]
+    );
+    assert_eq!(triples("China has refused to condemn Russia."), vec![]);
+    assert_eq!(
+        triples("Zelensky said talks with Russia were not on the agenda."),
+        vec![]
     );
 }
 
