@@ -86,6 +86,17 @@ pub enum Expr {
     Set(String),
 }
 
+impl Expr {
+    /// A calendar day, with its year when written.
+    fn day(year: Option<i32>, month: u32, day: u32) -> Expr {
+        Expr::Calendar {
+            year,
+            month,
+            day: Some(day),
+        }
+    }
+}
+
 /// One candidate: where it is, what it means, and its TIMEX3 `mod`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -430,11 +441,7 @@ impl Grammar {
         let Some(day) = num::<u32>(c, "d").filter(|d| (1..=31).contains(d)) else {
             return vec![];
         };
-        let expr = Expr::Calendar {
-            year: num(c, "y"),
-            month,
-            day: Some(day),
-        };
+        let expr = Expr::day(num(c, "y"), month, day);
         vec![found(whole(c), expr)]
     }
 
@@ -453,22 +460,8 @@ impl Grammar {
         let first = Span::new(c.get(0).unwrap().start(), c.name("d1").unwrap().end());
         let second = Span::new(c.name("d2").unwrap().start(), c.get(0).unwrap().end());
         vec![
-            found(
-                first,
-                Expr::Calendar {
-                    year,
-                    month,
-                    day: Some(d1),
-                },
-            ),
-            found(
-                second,
-                Expr::Calendar {
-                    year,
-                    month,
-                    day: Some(d2),
-                },
-            ),
+            found(first, Expr::day(year, month, d1)),
+            found(second, Expr::day(year, month, d2)),
         ]
     }
 
@@ -477,11 +470,7 @@ impl Grammar {
         let Some((month, day)) = self.lexicon.holiday(&c["h"]) else {
             return vec![];
         };
-        let expr = Expr::Calendar {
-            year: num(c, "y"),
-            month,
-            day: Some(day),
-        };
+        let expr = Expr::day(num(c, "y"), month, day);
         vec![found(whole(c), expr)]
     }
 
@@ -503,22 +492,8 @@ impl Grammar {
         let first = Span::new(whole(c).start, c.name("d1").unwrap().end());
         let second = Span::new(c.name("m2").unwrap().start(), whole(c).end);
         vec![
-            found(
-                first,
-                Expr::Calendar {
-                    year: year1,
-                    month: m1,
-                    day: Some(d1),
-                },
-            ),
-            found(
-                second,
-                Expr::Calendar {
-                    year: year2,
-                    month: m2,
-                    day: Some(d2),
-                },
-            ),
+            found(first, Expr::day(year1, m1, d1)),
+            found(second, Expr::day(year2, m2, d2)),
         ]
     }
 
@@ -942,14 +917,7 @@ fn calendar_date(
 ) -> Vec<Found> {
     match (year, month, day) {
         (Some(y), Some(m), Some(d)) if chrono::NaiveDate::from_ymd_opt(y, m, d).is_some() => {
-            vec![found(
-                whole(c),
-                Expr::Calendar {
-                    year: Some(y),
-                    month: m,
-                    day: Some(d),
-                },
-            )]
+            vec![found(whole(c), Expr::day(Some(y), m, d))]
         }
         _ => vec![],
     }

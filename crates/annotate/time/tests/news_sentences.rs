@@ -66,30 +66,47 @@ fn absolute_dates_in_every_common_format() {
 
 #[test]
 fn the_year_of_a_month_day_follows_the_tense_of_its_clause() {
-    let anchor = "2025-01-31";
-    assert_eq!(
-        values(
-            "Parliament voted on December 12 to extend martial law.",
-            anchor
-        ),
-        pairs(&[("December 12", "2024-12-12")])
+    assert_single_values(
+        "2025-01-31",
+        &[
+            (
+                "Parliament voted on December 12 to extend martial law.",
+                "December 12",
+                "2024-12-12",
+            ),
+            (
+                "Voters will go to the polls on March 31.",
+                "March 31",
+                "2025-03-31",
+            ),
+            (
+                "The summit is going to open on January 7.",
+                "January 7",
+                "2026-01-07",
+            ),
+            (
+                "The minister resigned on January 7.",
+                "January 7",
+                "2025-01-07",
+            ),
+            (
+                "The talks on June 4 are seen as a test.",
+                "June 4",
+                "2025-06-04",
+            ),
+        ],
     );
-    assert_eq!(
-        values("Voters will go to the polls on March 31.", anchor),
-        pairs(&[("March 31", "2025-03-31")])
-    );
-    assert_eq!(
-        values("The summit is going to open on January 7.", anchor),
-        pairs(&[("January 7", "2026-01-07")])
-    );
-    assert_eq!(
-        values("The minister resigned on January 7.", anchor),
-        pairs(&[("January 7", "2025-01-07")])
-    );
-    assert_eq!(
-        values("The talks on June 4 are seen as a test.", anchor),
-        pairs(&[("June 4", "2025-06-04")])
-    );
+}
+
+/// Each sentence holds exactly one timex, with this extent and value.
+fn assert_single_values(anchor: &str, cases: &[(&str, &str, &str)]) {
+    for (sentence, extent, value) in cases {
+        assert_eq!(
+            values(sentence, anchor),
+            pairs(&[(extent, value)]),
+            "in {sentence:?}"
+        );
+    }
 }
 
 #[test]
@@ -115,25 +132,30 @@ fn months_and_years_with_and_without_their_context_words() {
 #[test]
 fn weekdays_point_back_in_past_tense_and_forward_in_future_tense() {
     // 2017-07-21 was a Friday (GUM's "Friday, July 21, 2017").
-    let anchor = "2017-07-21";
-    assert_eq!(
-        values(
-            "Officials said on Tuesday that the border was closed.",
-            anchor
-        ),
-        pairs(&[("Tuesday", "2017-07-18")])
-    );
-    assert_eq!(
-        values("The envoy will travel to Kyiv on Monday.", anchor),
-        pairs(&[("Monday", "2017-07-24")])
-    );
-    assert_eq!(
-        values("The talks collapsed last Friday.", anchor),
-        pairs(&[("last Friday", "2017-07-14")])
-    );
-    assert_eq!(
-        values("Friday, July 21, 2017 was hot.", anchor),
-        pairs(&[("Friday, July 21, 2017", "2017-07-21")])
+    assert_single_values(
+        "2017-07-21",
+        &[
+            (
+                "Officials said on Tuesday that the border was closed.",
+                "Tuesday",
+                "2017-07-18",
+            ),
+            (
+                "The envoy will travel to Kyiv on Monday.",
+                "Monday",
+                "2017-07-24",
+            ),
+            (
+                "The talks collapsed last Friday.",
+                "last Friday",
+                "2017-07-14",
+            ),
+            (
+                "Friday, July 21, 2017 was hot.",
+                "Friday, July 21, 2017",
+                "2017-07-21",
+            ),
+        ],
     );
 }
 
