@@ -54,13 +54,11 @@ impl Default for IngestOptions {
 /// The articles behind `paths` (files and directories), read lazily in order.
 pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
     let inputs = walk::expand(paths);
-    let total_bytes = inputs.iter().flatten().map(|input| input.size).sum();
     let file_count = inputs.len();
     Ingest {
         inputs: inputs.into_iter(),
         lines: None,
         options,
-        total_bytes,
         file_count,
     }
 }
@@ -70,16 +68,10 @@ pub struct Ingest {
     inputs: std::vec::IntoIter<Result<Input, IngestError>>,
     lines: Option<JsonLines>,
     options: IngestOptions,
-    total_bytes: u64,
     file_count: usize,
 }
 
 impl Ingest {
-    /// Total size of the input files in bytes (for progress reporting).
-    pub fn total_bytes(&self) -> u64 {
-        self.total_bytes
-    }
-
     /// How many files (and unreadable paths) the run covers.
     pub fn file_count(&self) -> usize {
         self.file_count

@@ -26,7 +26,6 @@ pub struct Input {
     pub path: PathBuf,
     pub id: String,
     pub format: Format,
-    pub size: u64,
 }
 
 /// The files behind `paths`, in order; unreadable paths become errors in place.
@@ -36,16 +35,16 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, IngestError>> {
         match fs::metadata(path) {
             Err(e) => inputs.push(Err(IngestError::new(path.display(), Reason::Unreadable(e)))),
             Ok(meta) if meta.is_dir() => walk_dir(path, path, &mut inputs),
-            Ok(meta) => {
+            Ok(_) => {
                 let stem = path.file_stem().unwrap_or(path.as_os_str());
-                inputs.push(Ok(input(path, stem.to_string_lossy().into(), meta.len())));
+                inputs.push(Ok(input(path, stem.to_string_lossy().into())));
             }
         }
     }
     inputs
 }
 
-fn input(path: &Path, id: String, size: u64) -> Input {
+fn input(path: &Path, id: String) -> Input {
     let format = match extension(path).as_deref() {
         Some(ext) if JSONL_EXTENSIONS.contains(&ext) => Format::JsonLines,
         _ => Format::Document,
@@ -54,7 +53,6 @@ fn input(path: &Path, id: String, size: u64) -> Input {
         path: path.to_path_buf(),
         id,
         format,
-        size,
     }
 }
 
@@ -80,8 +78,8 @@ fn walk_dir(root: &Path, dir: &Path, inputs: &mut Vec<Result<Input, IngestError>
         match fs::metadata(&path) {
             Err(e) => inputs.push(Err(IngestError::new(path.display(), Reason::Unreadable(e)))),
             Ok(meta) if meta.is_dir() => walk_dir(root, &path, inputs),
-            Ok(meta) if is_known_extension(&path) => {
-                inputs.push(Ok(input(&path, relative_id(root, &path), meta.len())));
+            Ok(_) if is_known_extension(&path) => {
+                inputs.push(Ok(input(&path, relative_id(root, &path))));
             }
             Ok(_) => {}
         }
