@@ -98,21 +98,25 @@ pub fn extract(html: &str, rules: &HtmlRules) -> Result<Extracted, Reason> {
     Ok(Extracted { meta, body })
 }
 
-/// Text of the first body selector that yields any, else of the whole page; as a last resort
+/// Text of the first body selector that yields any (of its matches, the one with the most text:
+/// pages list teaser `<article>`s beside the main one), else of the whole page; as a last resort
 /// the class/id boilerplate filter is dropped (it can misfire on a site's own naming).
 fn article_body(document: &Html, rules: &HtmlRules) -> String {
-    let candidates = rules
-        .body_selectors
-        .iter()
-        .filter_map(|selector| document.select(selector).next())
-        .chain(std::iter::once(document.root_element()));
-    for root in candidates {
-        let text = block_text(root, rules, true);
-        if !text.is_empty() {
+    for selector in &rules.body_selectors {
+        let longest = document
+            .select(selector)
+            .map(|root| block_text(root, rules, true))
+            .max_by_key(String::len);
+        if let Some(text) = longest.filter(|t| !t.is_empty()) {
             return text;
         }
     }
-    block_text(document.root_element(), rules, false)
+    let page = block_text(document.root_element(), rules, true);
+    if page.is_empty() {
+        block_text(document.root_element(), rules, false)
+    } else {
+        page
+    }
 }
 
 fn block_text(root: ElementRef, rules: &HtmlRules, filter_boilerplate: bool) -> String {
@@ -303,6 +307,21 @@ mod tests {
             Some("https://news.example/putin-trump")
         );
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 1, 31));
+    }
+
+    #[test]
+    fn the_longest_article_element_is_the_story_not_a_teaser() {
+        let page = r#"<html><body>
+            <article class="teaser"><p>Short teaser.</p></article>
+            <article><p>Putin dismissed direct peace talks with Zelensky.</p>
+            <p>He said Zelensky is not the legitimate leader of Ukraine.</p></article>
+            <div class="related"><article><p>Another story.</p></article></div>
+            </body></html>"#;
+        assert_eq!(
+            extract(page, HtmlRules::bundled().unwrap()).unwrap().body,
+            "Putin dismissed direct peace talks with Zelensky.\n\
+             He said Zelensky is not the legitimate leader of Ukraine."
+        );
     }
 
     #[test]
