@@ -6,7 +6,7 @@
 //! and "as soon as possible" beats "soon".
 
 use crate::calendar::Unit;
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Lexicon, LexiconError, SlashOrder};
 use eventwire_model::Span;
 use regex::{Captures, Regex};
 
@@ -424,13 +424,20 @@ impl Grammar {
         calendar_date(c, num(c, "y"), num(c, "m"), num(c, "d"))
     }
 
-    /// "7/1/2025": month first (US wire style) unless the first number cannot be a month.
+    /// "7/1/2025": in the lexicon's `slash_order` (month first for US wires), unless one number
+    /// cannot be a month ("13/1/2025" is day first whatever the setting).
     fn slash_date(&self, c: &Captures) -> Vec<Found> {
-        let (a, b) = (num(c, "a"), num(c, "b"));
-        let (month, day) = match (a, b) {
-            (Some(a), Some(b)) if a > 12 => (Some(b), Some(a)),
-            _ => (a, b),
+        let (Some(a), Some(b)) = (num::<u32>(c, "a"), num::<u32>(c, "b")) else {
+            return vec![];
         };
+        let month_first = self.lexicon.formats.slash_order == SlashOrder::MonthFirst;
+        let (month, day) = match (a > 12, b > 12) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ if month_first => (a, b),
+            _ => (b, a),
+        };
+        let (month, day) = (Some(month), Some(day));
         calendar_date(c, num(c, "y"), month, day)
     }
 
@@ -926,4 +933,43 @@ fn calendar_date(
 /// "a  couple\nof" → "a couple of": phrases may wrap across lines in the text.
 fn normalise_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::BUNDLED;
+
+    fn dates(lexicon_text: &str, text: &str) -> Vec<Expr> {
+        let grammar = Grammar::new(Lexicon::parse(lexicon_text).unwrap()).unwrap();
+        grammar.find(text).into_iter().map(|f| f.expr).collect()
+    }
+
+    #[test]
+    fn slash_dates_follow_the_configured_order_unless_a_number_cannot_be_a_month() {
+        let text = "Signed 7/1/2025 and 13/1/2025.";
+        assert_eq!(
+            dates(BUNDLED, text),
+            vec![Expr::day(Some(2025), 7, 1), Expr::day(Some(2025), 1, 13)]
+        );
+        let day_first = BUNDLED.replace(
+            "slash_order = \"month_first\"",
+            "slash_order = \"day_first\"",
+        );
+        assert_eq!(
+            dates(&day_first, text),
+            vec![Expr::day(Some(2025), 1, 7), Expr::day(Some(2025), 1, 13)]
+        );
+    }
+
+    #[test]
+    fn the_longest_of_overlapping_candidates_wins() {
+        let found = dates(
+            BUNDLED,
+            "It began almost three years ago and ends as soon as possible.",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(matches!(found[0], Expr::Offset { direction: -1, .. }));
+        assert_eq!(found[1], Expr::Vague("FUTURE_REF".into()));
+    }
 }

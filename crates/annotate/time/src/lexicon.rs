@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The bundled lexicon file.
-const BUNDLED: &str = include_str!("../../../../data/time/lexicon.toml");
+pub(crate) const BUNDLED: &str = include_str!("../../../../data/time/lexicon.toml");
 
 /// Why the lexicon could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,7 @@ pub enum LexiconError {
 /// The parsed lexicon; field names mirror the TOML tables (documented in the file's header).
 #[derive(Debug, Deserialize)]
 pub struct Lexicon {
+    pub formats: Formats,
     pub months: BTreeMap<String, u32>,
     pub month_abbreviations: BTreeMap<String, u32>,
     pub ambiguous_months: WordList,
@@ -38,6 +39,19 @@ pub struct Lexicon {
     pub tense: TenseCues,
     pub year_context: WordList,
     pub event_anchors: Vec<EventAnchor>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Formats {
+    pub slash_order: SlashOrder,
+}
+
+/// How to read an ambiguous numeric date such as 7/1/2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlashOrder {
+    MonthFirst,
+    DayFirst,
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,4 +212,30 @@ fn parse_month_day(text: &str) -> Option<(u32, u32)> {
     let (month, day) = text.split_once('-')?;
     let (month, day) = (month.parse().ok()?, day.parse().ok()?);
     NaiveDate::from_ymd_opt(2024, month, day).map(|_| (month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_loads_and_reads_number_phrases() {
+        let lexicon = Lexicon::bundled().unwrap();
+        assert_eq!(lexicon.number("twenty-four"), Some(24.0));
+        assert_eq!(lexicon.number("a dozen"), Some(12.0));
+        assert_eq!(lexicon.number("several"), None);
+        assert_eq!(lexicon.holiday("New Year’s Day"), Some((1, 1)));
+    }
+
+    #[test]
+    fn a_bad_entry_is_reported_with_its_name() {
+        let broken = BUNDLED.replace("December = 12", "December = 13");
+        let error = Lexicon::parse(&broken).unwrap_err().to_string();
+        assert!(error.contains("December = 13"), "{error}");
+        let broken = BUNDLED.replace("\"Halloween\" = \"10-31\"", "\"Halloween\" = \"10-32\"");
+        let error = Lexicon::parse(&broken).unwrap_err().to_string();
+        assert!(error.contains("Halloween"), "{error}");
+        let error = Lexicon::parse("[months").unwrap_err().to_string();
+        assert!(error.starts_with("data/time/lexicon.toml"), "{error}");
+    }
 }

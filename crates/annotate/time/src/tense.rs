@@ -34,7 +34,7 @@ pub fn tense_at(article: &Article, lexicon: &Lexicon, span: Span) -> Tense {
 fn governing_tense(article: &Article, lexicon: &Lexicon, span: Span) -> Option<Tense> {
     let mut i = article.token_at(span.start)?;
     for _ in 0..8 {
-        let token = &article.tokens[i];
+        let token = article.tokens.get(i)?;
         if token.upos == "VERB" || (token.upos == "AUX" && token.head.is_none()) {
             return verb_tense(article, lexicon, i);
         }

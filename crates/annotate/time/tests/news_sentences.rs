@@ -438,3 +438,20 @@ fn fixed_date_holidays_take_their_year_from_the_tense() {
         ])
     );
 }
+
+#[test]
+fn odd_input_is_tagged_without_panicking() {
+    let text = "“Jan. 7” — 13/7/2025, 31/12/2024, 99/99/2025, 99:99 p.m., 0/0/2020, ’90s, 2025-13-45, Feb 30 \
+                 … 东京 🚀 the 7th";
+    let got: Vec<(String, String)> = values(text, "2025-01-31");
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Jan. 7", "2025-01-07"),
+            ("13/7/2025", "2025-07-13"),
+            ("31/12/2024", "2024-12-31"),
+            ("’90s", "199"),
+        ])
+    );
+    assert_eq!(values("", "2025-01-31"), vec![]);
+}
