@@ -2,7 +2,7 @@
 //! "hopes to end the war within six months") with their speaker, content, date made and deadline.
 //! The deadline is the time stage's reading of a temporal expression inside the content.
 
-use crate::coder::{best_hits, event_date, site_of, Hit};
+use crate::coder::{best_hits, site_of, undated, Hit};
 use crate::modality::{mood, Mood};
 use crate::resources::Modality;
 use crate::resources::{ClaimTrigger, Resources};
@@ -77,7 +77,7 @@ fn deadline_timex(view: &SentenceView, content: Span) -> Option<usize> {
 }
 
 /// When the claim was made: a date in the sentence outside its content ("During his campaign"), else
-/// the event date rules (quote date, publication date).
+/// the quote's date, else the publication date.
 fn made_on(view: &SentenceView, content: Span, quote: Option<usize>) -> Option<String> {
     view.article
         .timexes
@@ -87,5 +87,5 @@ fn made_on(view: &SentenceView, content: Span, quote: Option<usize>) -> Option<S
         })
         .find(|t| !content.overlaps(&t.span))
         .map(|t| t.value.clone())
-        .or_else(|| event_date(view, quote))
+        .or_else(|| undated(view, quote))
 }

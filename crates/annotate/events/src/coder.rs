@@ -3,10 +3,10 @@
 
 use crate::modality::{mood, Mood};
 use crate::phrase::Phrase;
-use crate::resources::{Pattern, Resources};
+use crate::resources::{Modality, Pattern, Resources};
 use crate::roles::{source_and_target, Site};
 use crate::view::SentenceView;
-use eventwire_model::Event;
+use eventwire_model::{Event, TimexType};
 use std::ops::Range;
 
 /// A phrase found in a sentence: which entry matched and on which words.
@@ -113,17 +113,47 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
         cameo,
         trigger: view.span(hit.words.clone()),
         sentence: view.sentence,
-        date: event_date(view, site.quote),
+        date: event_date(view, &res.modality, &site),
         quote: site.quote,
         confidence: (0.6 + 0.1 * named as f32) * quoted,
     })
 }
 
-/// When an event happened: a date named in its sentence, else the date its quote was said on, else
-/// the publication date.
-pub fn event_date(view: &SentenceView, quote: Option<usize>) -> Option<String> {
+/// When an event happened: the nearest concrete date of its sentence that is before the phrase or in
+/// its clause (not behind "before", "after", "when": "criticised … before the war began almost three
+/// years ago" is not dated 2022), else the date its quote was said on, else the publication date.
+pub fn event_date(view: &SentenceView, modality: &Modality, site: &Site) -> Option<String> {
     let article = view.article;
-    eventwire_time::date_of_sentence(article, view.sentence)
-        .or_else(|| quote.and_then(|q| article.quotes[q].said_on.clone()))
+    let phrase = &site.phrase;
+    let in_clause = |words: &Range<usize>| {
+        words.end <= phrase.start
+            || !(phrase.end..words.start)
+                .any(|w| modality.target_stops.contains(&view.words[w].text))
+    };
+    let distance = |words: &Range<usize>| {
+        if words.end <= phrase.start {
+            phrase.start - words.end
+        } else {
+            words.start.saturating_sub(phrase.end)
+        }
+    };
+    article
+        .timexes
+        .iter()
+        .filter(|t| t.sentence == view.sentence && t.interval.is_some())
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter_map(|t| view.word_range(t.span).map(|words| (t, words)))
+        .filter(|(_, words)| in_clause(words))
+        .min_by_key(|(_, words)| distance(words))
+        .map(|(t, _)| t.value.clone())
+        .or_else(|| undated(view, site.quote))
+}
+
+/// The date of a statement whose sentence names none: when its quote was said, else the publication
+/// date.
+pub fn undated(view: &SentenceView, quote: Option<usize>) -> Option<String> {
+    let article = view.article;
+    quote
+        .and_then(|q| article.quotes[q].said_on.clone())
         .or_else(|| article.meta.published.map(|d| d.to_string()))
 }

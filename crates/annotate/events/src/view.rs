@@ -90,6 +90,11 @@ impl<'a> SentenceView<'a> {
         Span::new(self.spans[words.start].start, self.spans[words.end - 1].end)
     }
 
+    /// The words a byte span touches.
+    pub fn word_range(&self, span: Span) -> Option<Range<usize>> {
+        words_covering(&self.spans, span).map(|(start, end)| start..end)
+    }
+
     /// Punctuation words (commas, quotation marks, periods) end phrases and clauses.
     pub fn is_punct(&self, word: usize) -> bool {
         !self.words[word].text.chars().any(char::is_alphanumeric)

@@ -98,6 +98,11 @@ fn events_carry_dates_from_their_sentence() {
     assert_eq!(dated("desire to meet").as_deref(), Some("2025-W04"));
     assert_eq!(dated("preparations").as_deref(), Some("2025-01-07"));
     assert_eq!(dated("speak").as_deref(), Some("2025-01-31"));
+    assert_eq!(
+        dated("critic of").as_deref(),
+        Some("2025-01-31"),
+        "the date of 'before the war began almost three years ago' belongs to another clause"
+    );
     let kellogg = article
         .events
         .iter()
