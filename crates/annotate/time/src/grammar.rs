@@ -313,7 +313,9 @@ impl Grammar {
                 Grammar::anchored_duration,
             ),
             (
-                format!(r"\b(?i:for|in|over|within)\s+(?P<u>{unit})\b"),
+                format!(
+                    r"\b(?:(?i:for|in|over|within)\s+)?(?P<u>{unit})(?:\s+(?P<ago>(?i:ago)))?\b"
+                ),
                 Grammar::vague_duration,
             ),
             (
@@ -787,23 +789,32 @@ impl Grammar {
         )]
     }
 
-    /// "for years", "in months": a duration of unknown length.
+    /// "for years", "in months": a duration of unknown length; "years ago": an unknown time back
+    /// (PAST_REF). A bare plural unit is temporal only with one of these words.
     fn vague_duration(&self, c: &Captures) -> Vec<Found> {
         let word = &c["u"];
         let Some(unit) = self.lexicon.unit(word).and_then(Unit::from_code) else {
             return vec![];
         };
-        if !word.ends_with('s') {
+        let has_context = whole(c).start < span_of(c, "u").start || c.name("ago").is_some();
+        if !word.ends_with('s') || !has_context {
             return vec![];
         }
-        vec![found(
-            span_of(c, "u"),
-            Expr::Duration {
+        let Some(ago) = c.name("ago") else {
+            let expr = Expr::Duration {
                 amount: None,
                 unit,
                 direction: None,
-            },
-        )]
+            };
+            return vec![found(span_of(c, "u"), expr)];
+        };
+        let expr = Expr::Offset {
+            amount: None,
+            unit,
+            direction: -1,
+            from_reference: false,
+        };
+        vec![found(Span::new(span_of(c, "u").start, ago.end()), expr)]
     }
 
     /// "every day" → P1D, "every two weeks" → P2W, "twice a year" → P1Y.

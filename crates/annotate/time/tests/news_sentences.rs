@@ -414,13 +414,15 @@ fn a_range_gives_its_year_to_both_ends() {
 
 #[test]
 fn plural_units_without_a_number_are_vague_durations() {
-    let text = "Talks are expected over the coming weeks, after fighting over the past few days and for years.";
+    let text = "Talks are expected over the coming weeks, after fighting over the past few days and for years. \
+                The feud began decades ago.";
     assert_eq!(
         values(text, "2025-01-31"),
         pairs(&[
             ("the coming weeks", "PXW"),
             ("the past few days", "PXD"),
-            ("years", "PXY")
+            ("years", "PXY"),
+            ("decades ago", "PAST_REF"),
         ])
     );
 }
