@@ -47,6 +47,8 @@ pub enum Frame {
     Joint,
     /// The actor after the phrase acts on the one before it ("received aid from").
     Reverse,
+    /// In reported speech the speaker blames the phrase's subject ("X argued Y should have …").
+    Reproach,
 }
 
 /// One event pattern.
@@ -213,7 +215,12 @@ fn parse_patterns(
                 "svo" => Frame::Svo,
                 "joint" => Frame::Joint,
                 "reverse" => Frame::Reverse,
-                other => return Err(bad(format!("frame {other:?} is not svo, joint or reverse"))),
+                "reproach" => Frame::Reproach,
+                other => {
+                    return Err(bad(format!(
+                        "frame {other:?} is not svo, joint, reverse or reproach"
+                    )))
+                }
             };
             Ok(Pattern {
                 phrase,

@@ -31,6 +31,12 @@ pub fn source_and_target(
     frame: Frame,
     site: &Site,
 ) -> Option<(Party, Party)> {
+    if frame == Frame::Reproach {
+        let blamer = speaker(view, site.quote?)?;
+        let blamed = party(view, subject(view, modality, site)?)?;
+        let distinct = blamer.actor != blamed.actor && blamer.code != blamed.code;
+        return distinct.then_some((blamer, blamed));
+    }
     if frame == Frame::Reverse {
         let giver = right_parties(view, modality, Frame::Svo, site)
             .into_iter()

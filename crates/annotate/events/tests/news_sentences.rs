@@ -123,6 +123,14 @@ fn talks_between_two_parties_are_theirs_and_refusals_and_later_negations_cancel(
 }
 
 #[test]
+fn reported_should_have_is_the_speakers_reproach() {
+    assert_eq!(
+        triples("Erdogan argued that Israel should have accepted the ceasefire."),
+        vec![triple("TURGOV", "111", "ISR")]
+    );
+}
+
+#[test]
 fn prefixes_do_not_reach_other_words() {
     assert_eq!(
         triples("Blinken met Netanyahu in Jerusalem to push for a hostage deal with Hamas."),
