@@ -103,8 +103,7 @@ fn agent_and_patient(
 }
 
 /// Mentions before the phrase that act in it: the subject (syntactic when the parse is there, else the
-/// nearest mention outside a parenthetical) and, for joint phrases, those coordinated with it ("he and
-/// Putin could speak").
+/// lexical rules) and, for joint phrases, those coordinated with it ("he and Putin could speak").
 fn left_parties(
     view: &SentenceView,
     modality: &Modality,
@@ -117,16 +116,25 @@ fn left_parties(
     let Some(subject) = subject(view, modality, site) else {
         return Vec::new();
     };
-    let mut parties = vec![subject];
-    if frame == Frame::Joint {
-        for pair in before.windows(2).rev() {
-            let (prev, next) = (pair[0], pair[1]);
-            if next == parties[0] && coordinated(view, prev.words.1..next.words.0) {
-                parties.insert(0, prev);
-            }
-        }
+    match before.iter().position(|p| *p == subject) {
+        Some(at) if frame == Frame::Joint => coordination_around(view, &before, at),
+        _ => vec![subject],
     }
-    parties
+}
+
+/// The run of mentions coordinated with `before[at]` ("Turkey and Syria", "he and Putin").
+fn coordination_around(view: &SentenceView, before: &[Placed], at: usize) -> Vec<Placed> {
+    let joined = |i: usize| coordinated(view, before[i].words.1..before[i + 1].words.0);
+    let first = (0..at)
+        .rev()
+        .take_while(|&i| joined(i))
+        .last()
+        .unwrap_or(at);
+    let last = (at..before.len() - 1)
+        .take_while(|&i| joined(i))
+        .last()
+        .map_or(at, |i| i + 1);
+    before[first..=last].to_vec()
 }
 
 /// The actor doing what the phrase says: syntactic subject when parsed, else the lexical rules.

@@ -117,6 +117,11 @@ fn talks_between_two_parties_are_theirs_and_refusals_and_later_negations_cancel(
     );
     assert_eq!(triples("China has refused to condemn Russia."), vec![]);
     assert_eq!(
+        triples("Israel and Egypt agreed to restore diplomatic relations."),
+        vec![triple("ISR", "032", "EGY")],
+        "coordinated subjects of an infinitive are both parties; agreeing is intent"
+    );
+    assert_eq!(
         triples("Zelensky said talks with Russia were not on the agenda."),
         vec![]
     );
