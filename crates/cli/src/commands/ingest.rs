@@ -55,8 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// What a run did.
-#[derive(Default)]
+/// What a run did, and the progress display its messages are printed around.
 struct Report {
     inserted: usize,
     replaced: usize,
@@ -64,16 +63,32 @@ struct Report {
     failures: Vec<String>,
     /// The last article stored, kept for the per-layer summary of single-article runs.
     last: Option<Article>,
+    progress: Progress,
 }
 
 impl Report {
+    fn new(progress: Progress) -> Self {
+        Report {
+            inserted: 0,
+            replaced: 0,
+            failures: Vec::new(),
+            last: None,
+            progress,
+        }
+    }
+
     fn stored(&self) -> usize {
         self.inserted + self.replaced
     }
 
     fn fail(&mut self, failure: String) {
-        eprintln!("eventwire: {failure}");
+        self.warn(&failure);
         self.failures.push(failure);
+    }
+
+    /// Prints `eventwire: <line>` on stderr without tearing the progress display.
+    fn warn(&self, line: &str) {
+        self.progress.bar.suspend(|| eprintln!("eventwire: {line}"));
     }
 
     fn print(&self, db: &std::path::Path) {
@@ -108,25 +123,24 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
         ..IngestOptions::default()
     };
     let articles = eventwire_ingest::ingest(&args.paths, options);
-    let mut progress = Progress::start(articles.file_count() > 1);
-    let mut report = Report::default();
+    let mut report = Report::new(Progress::start(articles.file_count() > 1));
     let mut undated_files = HashSet::new();
     let mut chunk = Chunk::default();
     for item in articles {
         match item {
             Ok(article) => {
-                warn_if_undated(&article, &mut undated_files);
+                warn_if_undated(&article, &mut undated_files, &report);
                 if chunk.push(article) {
                     let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
-                    save_all(&mut store, annotated, &mut report, &mut progress);
+                    save_all(&mut store, annotated, &mut report);
                 }
             }
             Err(err) => report.fail(err.to_string()),
         }
     }
     let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
-    save_all(&mut store, annotated, &mut report, &mut progress);
-    progress.finish();
+    save_all(&mut store, annotated, &mut report);
+    report.progress.finish();
     Ok(report)
 }
 
@@ -181,12 +195,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
 }
 
 /// Stores each article in its own transaction, counting outcomes and failures.
-fn save_all(
-    store: &mut Store,
-    annotated: Vec<Result<Article, String>>,
-    report: &mut Report,
-    progress: &mut Progress,
-) {
+fn save_all(store: &mut Store, annotated: Vec<Result<Article, String>>, report: &mut Report) {
     for result in annotated {
         let article = match result {
             Ok(article) => article,
@@ -204,23 +213,23 @@ fn save_all(
                 continue;
             }
         }
-        progress.article_done(article.text.len());
+        report.progress.article_done(article.text.len());
         report.last = Some(article);
     }
 }
 
 /// One warning per file: without a publication date, relative times ("last week") stay unresolved.
-fn warn_if_undated(article: &Article, warned_files: &mut HashSet<String>) {
+fn warn_if_undated(article: &Article, warned_files: &mut HashSet<String>, report: &Report) {
     if article.meta.published.is_some() {
         return;
     }
     let origin = article.meta.origin.as_deref().unwrap_or(&article.id);
     let file = source_file(origin);
     if warned_files.insert(file.to_string()) {
-        eprintln!(
-            "eventwire: warning: {file}: no publication date (metadata, front matter or --published); \
+        report.warn(&format!(
+            "warning: {file}: no publication date (metadata, front matter or --published); \
              relative dates such as \"last week\" stay unresolved"
-        );
+        ));
     }
 }
 
