@@ -59,3 +59,70 @@ impl Annotator for EventAnnotator {
         article.claims.extend(claims);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eventwire_model::{
+        ArticleMeta, Mention, MentionKind, Quote, QuoteKind, Sentence, Span, Token,
+    };
+
+    /// One sentence whose tokens are the space-separated words of `text` (no other layer).
+    fn tokenised(text: &str) -> Article {
+        let mut a = Article::new("t", text, ArticleMeta::default());
+        let mut at = 0;
+        for word in text.split(' ') {
+            a.tokens.push(Token {
+                span: Span::new(at, at + word.len()),
+                ..Token::default()
+            });
+            at += word.len() + 1;
+        }
+        a.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+            tokens: 0..a.tokens.len(),
+        });
+        a
+    }
+
+    #[test]
+    fn dangling_indices_from_earlier_stages_yield_no_event_and_no_panic() {
+        let mut a = tokenised("Russia attacked Ukraine .");
+        for span in [Span::new(0, 6), Span::new(16, 23)] {
+            a.mentions.push(Mention {
+                span,
+                actor: 7,
+                kind: MentionKind::Name,
+                code: Some("RUS".into()),
+                sentence: 0,
+                confidence: 1.0,
+            });
+        }
+        a.quotes.push(Quote {
+            span: Span::new(7, 200),
+            kind: QuoteKind::Indirect,
+            speaker: Some(9),
+            speaker_span: None,
+            verb: None,
+            verb_span: None,
+            addressee: None,
+            addressee_actor: None,
+            sentence: 3,
+            said_on: None,
+            confidence: 1.0,
+        });
+        EventAnnotator::load().unwrap().annotate(&mut a);
+        assert!(a.events.is_empty() && a.claims.is_empty());
+    }
+
+    #[test]
+    fn an_article_without_layers_gets_no_events() {
+        let mut a = tokenised("Russia attacked Ukraine .");
+        EventAnnotator::load().unwrap().annotate(&mut a);
+        assert!(a.events.is_empty());
+        let mut empty = Article::new("e", "", ArticleMeta::default());
+        EventAnnotator::load().unwrap().annotate(&mut empty);
+        assert!(empty.events.is_empty());
+    }
+}

@@ -162,6 +162,14 @@ fn parse_cameo(text: &str) -> Result<HashMap<String, CameoCode>, LoadError> {
     let mut table = HashMap::new();
     for row in csv_rows(FILE, text, 5) {
         let (line, f) = row?;
+        let well_formed = (2..=4).contains(&f[0].len()) && f[0].bytes().all(|b| b.is_ascii_digit());
+        if !well_formed {
+            return Err(LoadError::Line {
+                file: FILE,
+                line,
+                message: format!("CAMEO code {:?} is not 2 to 4 digits", f[0]),
+            });
+        }
         let goldstein: f32 = f[2].parse().map_err(|_| LoadError::Line {
             file: FILE,
             line,

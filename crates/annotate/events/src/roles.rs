@@ -303,9 +303,10 @@ fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> b
             .any(|l| *l == view.words[start - 1].text)
 }
 
+/// The mention as a party: its actor and the code it is coded with (mention code, else actor code).
 pub fn party(view: &SentenceView, p: Placed) -> Option<Party> {
     let mention = &view.article.mentions[p.mention];
-    let actor = &view.article.actors[mention.actor];
+    let actor = view.article.actors.get(mention.actor)?;
     let code = mention.code.clone().or_else(|| actor.code.clone())?;
     Some(Party {
         actor: mention.actor,
@@ -317,13 +318,13 @@ pub fn party(view: &SentenceView, p: Placed) -> Option<Party> {
 /// The speaker of quote `q` as a party, coded through the mention that names them when there is one.
 pub fn speaker(view: &SentenceView, q: usize) -> Option<Party> {
     let quote = &view.article.quotes[q];
-    let actor = quote.speaker?;
+    let actor = quote.speaker.filter(|a| *a < view.article.actors.len())?;
     let mention = quote
         .speaker_span
         .and_then(|s| view.article.mentions.iter().find(|m| m.span == s));
     let code = mention
         .and_then(|m| m.code.clone())
-        .or_else(|| view.article.actors[actor].code.clone())?;
+        .or_else(|| view.article.actors.get(actor)?.code.clone())?;
     Some(Party {
         actor,
         code,
