@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 use eventwire_model::{Article, Span, TimexType};
 
-/// The timex inside `span` (the first one), else the nearest timex with a concrete calendar
-/// interval in the sentence holding `span`.
+/// The timex inside `span` (the first one, of any type: a promise's "within six months"), else the
+/// nearest DATE or TIME with a calendar interval in the sentence holding `span` (what dates a quote
+/// or an event: "said on January 7 that …").
 pub fn timex_in(article: &Article, span: Span) -> Option<usize> {
     if let Some(inside) = article.timexes.iter().position(|t| span.contains(&t.span)) {
         return Some(inside);
     }
-    let sentence = article.sentence_at(span.start)?;
+    let sentence = crate::sentence_index(article, span.start);
     let distance = |t: Span| {
         if t.end <= span.start {
             span.start - t.end
@@ -22,6 +23,7 @@ pub fn timex_in(article: &Article, span: Span) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.sentence == sentence && t.interval.is_some())
+        .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
         .min_by_key(|(_, t)| distance(t.span))
         .map(|(i, _)| i)
 }

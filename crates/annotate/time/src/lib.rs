@@ -104,7 +104,7 @@ impl Annotator for TimeAnnotator {
 
 /// The sentence holding byte `pos`; the one before when `pos` falls between sentences, 0 before
 /// segmentation.
-fn sentence_index(article: &Article, pos: usize) -> usize {
+pub(crate) fn sentence_index(article: &Article, pos: usize) -> usize {
     article.sentence_at(pos).unwrap_or_else(|| {
         article
             .sentences

@@ -183,3 +183,26 @@ fn promise_deadlines_come_from_the_anchored_durations() {
         Some("2025-01-21")
     );
 }
+
+#[test]
+fn quotes_and_events_are_dated_by_the_date_of_their_sentence() {
+    let article = seed_article();
+    let dated = |text: &str| {
+        let start = article.text.find(text).unwrap();
+        let i = eventwire_time::timex_in(&article, Span::new(start, start + text.len()))?;
+        Some(article.timexes[i].value.clone())
+    };
+    assert_eq!(
+        dated("preparations are underway").as_deref(),
+        Some("2025-01-07")
+    );
+    assert_eq!(
+        dated("Trump expressed a desire").as_deref(),
+        Some("2025-W04")
+    );
+    assert_eq!(
+        dated("He now hopes to end the war").as_deref(),
+        None,
+        "a duration dates nothing"
+    );
+}
