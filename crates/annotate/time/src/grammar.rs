@@ -509,8 +509,12 @@ impl Grammar {
     /// "March 2024", "in March", "late May": a bare month needs context when it is also a word.
     fn month(&self, c: &Captures) -> Vec<Found> {
         let name = &c["m"];
+        // "the" makes "the 1969 film" a year but not "the March on Washington" a month.
+        let context_word = c
+            .name("ctx")
+            .filter(|w| !w.as_str().eq_ignore_ascii_case("the"));
         let has_context =
-            c.name("ctx").is_some() || c.name("part").is_some() || c.name("y").is_some();
+            context_word.is_some() || c.name("part").is_some() || c.name("y").is_some();
         if !has_context
             && self
                 .lexicon

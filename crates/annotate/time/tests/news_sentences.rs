@@ -112,7 +112,7 @@ fn assert_single_values(anchor: &str, cases: &[(&str, &str, &str)]) {
 #[test]
 fn months_and_years_with_and_without_their_context_words() {
     let text = "Elections held in March 2024 were postponed; fighting intensified in 2022 and again in late 2023, \
-                and a vote is planned for May. May God protect them, the bishop said.";
+                and a vote is planned for May. May God protect them, the bishop said after the March on Washington.";
     let found = tag(text, Some("2025-01-31"));
     let got: Vec<(&str, &str, Option<&str>)> = found
         .iter()
