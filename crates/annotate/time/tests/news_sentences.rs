@@ -457,3 +457,39 @@ fn odd_input_is_tagged_without_panicking() {
     );
     assert_eq!(values("", "2025-01-31"), vec![]);
 }
+
+#[test]
+fn deadlines_of_dates_are_the_last_day_they_cover() {
+    let text = "The minister vowed to cut the deficit by the end of 2025, to hold a vote by March \
+                and to sign a treaty within a year. Early next week the cabinet meets.";
+    let meta = ArticleMeta {
+        published: "2025-01-31".parse().ok(),
+        ..Default::default()
+    };
+    let mut article = Article::new("t", text, meta);
+    TimeAnnotator::load().unwrap().annotate(&mut article);
+    let deadlines: Vec<(&str, Option<String>, Option<&str>)> = (0..article.timexes.len())
+        .map(|i| {
+            let t = &article.timexes[i];
+            let deadline = eventwire_time::deadline_of(&article, i).map(|d| d.to_string());
+            (article.slice(t.span), deadline, t.modifier.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            (
+                "the end of 2025",
+                Some("2025-12-31".to_string()),
+                Some("END")
+            ),
+            ("March", Some("2025-03-31".to_string()), None),
+            ("a year", Some("2026-01-31".to_string()), None),
+            (
+                "Early next week",
+                Some("2025-02-09".to_string()),
+                Some("START")
+            ),
+        ]
+    );
+}
