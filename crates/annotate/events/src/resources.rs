@@ -71,6 +71,7 @@ pub struct Modality {
     pub target_window: usize,
     pub joint_linkers: Vec<String>,
     pub pair_linker: String,
+    pub speaker_pronouns: Vec<String>,
     pub target_stops: Vec<String>,
     pub passive_aux: Vec<String>,
     pub passive_agent: String,
@@ -275,6 +276,7 @@ struct CueLists {
 struct Grammar {
     joint_linkers: Vec<String>,
     pair_linker: String,
+    speaker_pronouns: Vec<String>,
     target_stops: Vec<String>,
     passive_aux: Vec<String>,
     passive_agent: String,
@@ -314,6 +316,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         target_window: m.window.target,
         joint_linkers: m.grammar.joint_linkers,
         pair_linker: m.grammar.pair_linker,
+        speaker_pronouns: m.grammar.speaker_pronouns,
         target_stops: m.grammar.target_stops,
         passive_aux: m.grammar.passive_aux,
         passive_agent: m.grammar.passive_agent,

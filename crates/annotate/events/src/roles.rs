@@ -55,15 +55,29 @@ pub fn source_and_target(
         left = vec![right.remove(0)];
     }
     let speaker = || site.quote.and_then(|q| speaker(view, q));
-    let source = match left.first() {
-        Some(p) => party(view, *p)?,
-        None => speaker()?,
+    let speaker_joins = frame == Frame::Joint
+        && site.quote.is_some()
+        && left
+            .first()
+            .is_some_and(|p| pronoun_and_before(view, modality, site, p.words.0));
+    let (source, others) = match left.first() {
+        Some(_) if speaker_joins => (speaker()?, 0),
+        Some(p) => (party(view, *p)?, 1),
+        None => (speaker()?, 0),
     };
-    let candidates = left.iter().skip(1).chain(right.iter());
+    let candidates = left.iter().skip(others).chain(right.iter());
     let target = candidates
         .filter_map(|p| party(view, *p))
         .find(|t| t.actor != source.actor && t.code != source.code)?;
     Some((source, target))
+}
+
+/// True when a speaker pronoun and "and" stand right before word `at` in the quote ("said he and
+/// Putin could speak"): the speaker is a party even when the actors stage left the pronoun unresolved.
+fn pronoun_and_before(view: &SentenceView, modality: &Modality, site: &Site, at: usize) -> bool {
+    at >= site.scope.start + 2
+        && view.words[at - 1].text == "and"
+        && modality.speaker_pronouns.contains(&view.words[at - 2].text)
 }
 
 /// True when the phrase starts with a participle right after a passive auxiliary ("was attacked",

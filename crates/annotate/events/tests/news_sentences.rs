@@ -30,7 +30,7 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("China", "China", "CHN"),
     ("Xi", "Xi Jinping", "CHNGOV"),
     ("Egypt", "Egypt", "EGY"),
-    ("China", "China", "CHN"),
+    ("Meloni", "Giorgia Meloni", "ITAGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -124,6 +124,15 @@ fn talks_between_two_parties_are_theirs_and_refusals_and_later_negations_cancel(
     assert_eq!(
         triples("Zelensky said talks with Russia were not on the agenda."),
         vec![]
+    );
+}
+
+#[test]
+fn a_speaker_pronoun_coordinated_with_an_actor_makes_the_speaker_a_party() {
+    assert_eq!(
+        triples("Meloni said that she and Macron could meet in Paris next week."),
+        vec![triple("ITAGOV", "036", "FRAGOV")],
+        "'she' is no mention here: the speaker still takes part"
     );
 }
 
