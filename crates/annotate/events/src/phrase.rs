@@ -2,8 +2,6 @@
 //! gap of up to four words. Phrases are matched against a sentence's words (lower-cased token text,
 //! or the token's lemma when the syntax stage gave one).
 
-use std::fmt;
-
 /// How many words `...` may skip.
 const MAX_GAP: usize = 4;
 
@@ -18,7 +16,6 @@ enum Part {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
     parts: Vec<Part>,
-    source: String,
 }
 
 /// One word of a sentence as phrases see it.
@@ -65,10 +62,7 @@ impl Phrase {
             .collect();
         let valid = matches!(parts.first(), Some(p) if *p != Part::Gap)
             && matches!(parts.last(), Some(p) if *p != Part::Gap);
-        valid.then(|| Phrase {
-            parts,
-            source: text.to_string(),
-        })
+        valid.then_some(Phrase { parts })
     }
 
     /// How many words the phrase names (gaps excluded): the longer, the more specific.
@@ -105,12 +99,6 @@ fn match_parts(parts: &[Part], words: &[Word], at: usize) -> Option<usize> {
             .get(at)
             .filter(|word| word.starts_with(p))
             .and_then(|_| match_parts(rest, words, at + 1)),
-    }
-}
-
-impl fmt::Display for Phrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source)
     }
 }
 

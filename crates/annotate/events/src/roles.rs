@@ -1,7 +1,8 @@
 //! Who does what to whom: the source and target actors of an event phrase, read from the actor
 //! mentions around it. Inside a reported statement whose content names no actor before the phrase,
 //! the speaker is the source ("Kellogg said preparations are underway for talks between Trump and
-//! Putin" → Kellogg → Putin). A passive phrase swaps the roles: the agent after "by" is the source.
+//! Putin" → Kellogg → Putin). A passive phrase swaps the roles: the agent after "by" is the source;
+//! `reverse` and `reproach` frames have their own readings. See docs/events.md for the full rules.
 
 use crate::resources::{Frame, Modality};
 use crate::view::{Placed, SentenceView};
@@ -31,21 +32,38 @@ pub fn source_and_target(
     frame: Frame,
     site: &Site,
 ) -> Option<(Party, Party)> {
-    if frame == Frame::Reproach {
-        let blamer = speaker(view, site.quote?)?;
-        let blamed = party(view, subject(view, modality, site)?)?;
-        let distinct = blamer.actor != blamed.actor && blamer.code != blamed.code;
-        return distinct.then_some((blamer, blamed));
+    match frame {
+        Frame::Reproach => {
+            let blamer = speaker(view, site.quote?)?;
+            let blamed = party(view, subject(view, modality, site)?)?;
+            distinct(&blamer, &blamed).then_some((blamer, blamed))
+        }
+        Frame::Reverse => {
+            let giver = right_parties(view, modality, Frame::Svo, site)
+                .into_iter()
+                .next()?;
+            agent_and_patient(view, giver, subject(view, modality, site)?)
+        }
+        Frame::Svo if is_passive(view, modality, site.phrase.start) => {
+            passive_roles(view, modality, site)
+        }
+        Frame::Svo | Frame::Joint => active_roles(view, modality, frame, site),
     }
-    if frame == Frame::Reverse {
-        let giver = right_parties(view, modality, Frame::Svo, site)
-            .into_iter()
-            .next()?;
-        return agent_and_patient(view, giver, subject(view, modality, site)?);
-    }
-    if frame == Frame::Svo && is_passive(view, modality, site.phrase.start) {
-        return passive_roles(view, modality, site);
-    }
+}
+
+/// Two parties make an event only when they are different actors with different codes (Kellogg
+/// and Trump, both USAGOV, do not interact in CAMEO terms).
+fn distinct(source: &Party, target: &Party) -> bool {
+    source.actor != target.actor && source.code != target.code
+}
+
+/// Roles of an active phrase: the first party before it (or the speaker) acts on the next party.
+fn active_roles(
+    view: &SentenceView,
+    modality: &Modality,
+    frame: Frame,
+    site: &Site,
+) -> Option<(Party, Party)> {
     let mut left = left_parties(view, modality, frame, site);
     let mut right = right_parties(view, modality, frame, site);
     let pair_follows = right
@@ -65,10 +83,12 @@ pub fn source_and_target(
         Some(p) => (party(view, *p)?, 1),
         None => (speaker()?, 0),
     };
-    let candidates = left.iter().skip(others).chain(right.iter());
-    let target = candidates
+    let target = left
+        .iter()
+        .skip(others)
+        .chain(right.iter())
         .filter_map(|p| party(view, *p))
-        .find(|t| t.actor != source.actor && t.code != source.code)?;
+        .find(|t| distinct(&source, t))?;
     Some((source, target))
 }
 
@@ -113,7 +133,7 @@ fn agent_and_patient(
     patient: Placed,
 ) -> Option<(Party, Party)> {
     let (source, target) = (party(view, agent)?, party(view, patient)?);
-    (source.actor != target.actor && source.code != target.code).then_some((source, target))
+    distinct(&source, &target).then_some((source, target))
 }
 
 /// Mentions before the phrase that act in it: the subject (syntactic when the parse is there, else the
