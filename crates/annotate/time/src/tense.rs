@@ -146,8 +146,12 @@ fn cue(article: &Article, lexicon: &Lexicon, word: Span) -> Option<(Tense, Span)
         return Some((Tense::Future, cue));
     }
     let past_word = lexicon.tense.past.contains(&lower);
-    let regular_past =
-        lower.ends_with("ed") && lower.len() > 3 && !lexicon.tense.not_past.contains(&lower);
+    // Capitalised "-ed" words are names more often than verbs ("Mohamed", "Ahmed").
+    let lowercase = article.text[word.range()].starts_with(char::is_lowercase);
+    let regular_past = lowercase
+        && lower.ends_with("ed")
+        && lower.len() > 3
+        && !lexicon.tense.not_past.contains(&lower);
     // A participle after "be" is passive, not past: "will be held", "is to be signed".
     let after_be = article.text[..word.start]
         .trim_end()
