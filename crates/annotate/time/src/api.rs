@@ -28,14 +28,18 @@ pub fn timex_in(article: &Article, span: Span) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The last day a timex allows: the end of an anchored duration ("within six months" of
+/// The last day a timex allows: the end of a forward-anchored duration ("within six months" of
 /// 2025-01-31 → 2025-07-31) or of a date's interval ("by March" → March 31); `None` for vague
-/// references, sets and unanchored durations.
+/// references, sets, unanchored durations and durations that end at publication ("over the past
+/// two years" looks back, it sets no deadline).
 pub fn deadline_of(article: &Article, timex: usize) -> Option<NaiveDate> {
     let t = article.timexes.get(timex)?;
+    let interval = t.interval?;
+    let looks_back = article.meta.published == Some(interval.end) && interval.start < interval.end;
     match t.kind {
         TimexType::Set => None,
-        _ => t.interval.map(|i| i.end),
+        TimexType::Duration if looks_back => None,
+        _ => Some(interval.end),
     }
 }
 
