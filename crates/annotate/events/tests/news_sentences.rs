@@ -177,6 +177,11 @@ fn aid_sanctions_and_threats_are_coded_with_the_right_roles() {
         vec![triple("IGOEUREEC", "163", "IRN")]
     );
     assert_eq!(
+        triples("Germany suspended aid to Iran after the crackdown."),
+        vec![triple("DEU", "162", "IRN")],
+        "cutting aid is no aid"
+    );
+    assert_eq!(
         triples("Erdogan threatened to attack Israel if the offensive continues."),
         vec![triple("TURGOV", "138", "ISR")]
     );
