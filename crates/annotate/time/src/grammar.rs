@@ -105,6 +105,9 @@ pub struct Found {
     pub modifier: Option<String>,
     /// The modifier means "a little less than" ("almost three years ago"): the date lies a step later.
     pub nudge_later: bool,
+    /// The second end of a range without a year ("January 23 through March 9"): the first end, just
+    /// before it, must not come after it.
+    pub ends_range: bool,
 }
 
 type Build = fn(&Grammar, &Captures) -> Vec<Found>;
@@ -500,10 +503,9 @@ impl Grammar {
         let year1 = year2.map(|y| if m1 > m2 { y - 1 } else { y });
         let first = Span::new(whole(c).start, c.name("d1").unwrap().end());
         let second = Span::new(c.name("m2").unwrap().start(), whole(c).end);
-        vec![
-            found(first, Expr::day(year1, m1, d1)),
-            found(second, Expr::day(year2, m2, d2)),
-        ]
+        let mut second_end = found(second, Expr::day(year2, m2, d2));
+        second_end.ends_range = year2.is_none();
+        vec![found(first, Expr::day(year1, m1, d1)), second_end]
     }
 
     /// "March 2024", "in March", "late May": a bare month needs context when it is also a word.
@@ -914,6 +916,7 @@ fn found(span: Span, expr: Expr) -> Found {
         expr,
         modifier: None,
         nudge_later: false,
+        ends_range: false,
     }
 }
 

@@ -63,6 +63,9 @@ impl TimeAnnotator {
                     interval: resolved.interval,
                     sentence,
                 });
+                if found.ends_range {
+                    order_range_ends(&mut timexes);
+                }
             }
         }
         timexes
@@ -111,6 +114,22 @@ pub(crate) fn sentence_index(article: &Article, pos: usize) -> usize {
             .partition_point(|s| s.span.end <= pos)
             .saturating_sub(1)
     })
+}
+
+/// "from January 23 through March 9" read in future tense puts the first end a year after the
+/// second; a range runs forward, so its first end moves back a year.
+fn order_range_ends(timexes: &mut [Timex]) {
+    let [.., first, second] = timexes else { return };
+    let (Some(start), Some(end)) = (named_day(first), named_day(second)) else {
+        return;
+    };
+    if start <= end {
+        return;
+    }
+    if let Some(earlier) = calendar::shift_months(start, -12) {
+        first.value = calendar::date_value(earlier, calendar::Granularity::Day);
+        first.interval = calendar::period(earlier, calendar::Granularity::Day);
+    }
 }
 
 /// Days named earlier in the text that later expressions count from.

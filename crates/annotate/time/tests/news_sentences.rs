@@ -398,7 +398,8 @@ fn quarters_with_and_without_a_year() {
 #[test]
 fn a_range_gives_its_year_to_both_ends() {
     let text =
-        "The exhibit runs January 23 - March 9 2014, after a season from Dec. 20 to Jan. 5, 2014.";
+        "The exhibit runs January 23 - March 9 2014, after a season from Dec. 20 to Jan. 5, 2014. \
+         A second show is to run from January 23 through March 9.";
     assert_eq!(
         values(text, "2014-01-28"),
         pairs(&[
@@ -406,6 +407,8 @@ fn a_range_gives_its_year_to_both_ends() {
             ("March 9 2014", "2014-03-09"),
             ("Dec. 20", "2013-12-20"),
             ("Jan. 5, 2014", "2014-01-05"),
+            ("January 23", "2014-01-23"),
+            ("March 9", "2014-03-09"),
         ])
     );
 }
