@@ -173,14 +173,17 @@ fn coordination_around(view: &SentenceView, before: &[Placed], at: usize) -> Vec
 
 /// The actor doing what the phrase says: syntactic subject when parsed, else the lexical rules.
 pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<Placed> {
-    syntactic_subject(view, site).or_else(|| {
-        let before: Vec<Placed> = view
-            .mentions_within(site.scope.start..site.phrase.start)
-            .collect();
-        match nominal_determiner(view, modality, site) {
-            Some(det) => nominal_subject(view, modality, site, det, &before),
-            None => lexical_subject(view, modality, site, &before),
-        }
+    let before: Vec<Placed> = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .collect();
+    let det = nominal_determiner(view, modality, site);
+    // An actor inside the phrase's own noun phrase ("the U.S. aid") is its agent whatever the parse.
+    if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
+        return Some(*inside);
+    }
+    syntactic_subject(view, modality, site).or_else(|| match det {
+        Some(det) => nominal_subject(view, modality, site, det, &before),
+        None => lexical_subject(view, modality, site, &before),
     })
 }
 
@@ -195,8 +198,17 @@ fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> 
         .find(|&w| modality.determiners.contains(&view.words[w].text))
 }
 
-/// Source of a nominal phrase: an actor inside its noun phrase ("the U.S. aid"), else the subject of
-/// the light verb or copula before it ("Russia launched an attack"), else none.
+/// True when word `w` is a light verb or copula ("launched", "imposed", "is").
+fn is_light_verb(view: &SentenceView, modality: &Modality, w: usize) -> bool {
+    modality
+        .light_verbs
+        .phrases
+        .iter()
+        .any(|p| p.match_at(&view.words, w).is_some())
+}
+
+/// Source of a nominal phrase without an actor in its noun phrase: the subject of the light verb or
+/// copula before it ("Russia launched an attack"), else none.
 fn nominal_subject(
     view: &SentenceView,
     modality: &Modality,
@@ -204,9 +216,6 @@ fn nominal_subject(
     det: usize,
     before: &[Placed],
 ) -> Option<Placed> {
-    if let Some(inside) = before.iter().rev().find(|p| p.words.0 > det) {
-        return Some(*inside);
-    }
     if !crate::modality::cue_before(&modality.light_verbs, view, site.scope.start, det) {
         return None;
     }
@@ -223,16 +232,13 @@ fn nominal_subject(
     lexical_subject(view, modality, &verb_site, &before_verb)
 }
 
-/// The mention holding the `nsubj` of the phrase (or of the verb whose object or complement the
-/// phrase is: "imposed sanctions"); through a relative clause, its antecedent ("Trump, who praised").
-fn syntactic_subject(view: &SentenceView, site: &Site) -> Option<Placed> {
+/// The mention holding the `nsubj` of the phrase (or of the light verb whose object it is: "imposed
+/// sanctions", not "condemned the attack"); through a relative clause, its antecedent ("Trump, who
+/// praised").
+fn syntactic_subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<Placed> {
     let trigger = site.phrase.start;
     let governor = match view.head_of(trigger) {
-        Some((head, "obj" | "obl" | "xcomp" | "nmod"))
-            if view.dependent(trigger, &["nsubj"]).is_none() =>
-        {
-            head
-        }
+        Some((head, "obj" | "xcomp")) if is_light_verb(view, modality, head) => head,
         _ => trigger,
     };
     let subject = view.dependent(governor, &["nsubj"])?;
@@ -447,6 +453,25 @@ mod tests {
             roles(&a, 2..3),
             pair("MACGOV", "SCHGOV"),
             "via the antecedent of who"
+        );
+    }
+
+    #[test]
+    fn an_object_event_takes_the_subject_only_of_a_light_verb() {
+        let parse = [
+            (Some(1), "nsubj"),
+            (None, "root"),
+            (Some(3), "det"),
+            (Some(1), "obj"),
+            (Some(5), "case"),
+            (Some(3), "nmod"),
+        ];
+        let condemned = parsed("Biden condemned the attack on Israel", &parse);
+        assert_eq!(roles(&condemned, 3..4), None, "condemning is not attacking");
+        let launched = parsed("Russia launched an attack on Kyiv", &parse);
+        assert_eq!(
+            roles(&launched, 3..4),
+            Some(("RUSGOV".to_string(), "KYIGOV".to_string()))
         );
     }
 
