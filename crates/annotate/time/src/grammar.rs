@@ -55,6 +55,8 @@ pub enum Expr {
         offset: i64,
         weekend: bool,
     },
+    /// "the weekend": the one before publication in past tense, else the coming one.
+    WeekendByTense,
     /// "three years ago" (direction −1), "two days from now" (+1); counted from the last date the
     /// text named when `from_reference` ("two days later", "the next day"), else from publication.
     Offset {
@@ -305,6 +307,7 @@ impl Grammar {
                 format!(r"\bQ(?P<n>[1-4])\s+(?P<y>{YEAR})\b"),
                 Grammar::quarter,
             ),
+            (r"\b(?i:the\s+weekend)\b".into(), Grammar::weekend),
             (
                 r"\b(?i:the\s+(?P<rel>next|following|previous|preceding|same)\s+day)\b".into(),
                 Grammar::adjacent_day,
@@ -731,6 +734,10 @@ impl Grammar {
             f.nudge_later = self.lexicon.modifiers.nudge_later.contains(&word);
         }
         vec![f]
+    }
+
+    fn weekend(&self, c: &Captures) -> Vec<Found> {
+        vec![found(whole(c), Expr::WeekendByTense)]
     }
 
     fn quarter(&self, c: &Captures) -> Vec<Found> {

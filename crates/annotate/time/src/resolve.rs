@@ -92,6 +92,7 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Option<Resolved> {
             offset,
             weekend,
         } => relative_period(*unit, *offset, *weekend, cx)?,
+        Expr::WeekendByTense => weekend_by_tense(cx)?,
         Expr::Offset {
             amount,
             unit,
@@ -308,6 +309,18 @@ fn with_part(date: Resolved, part: Option<&str>) -> Resolved {
 }
 
 /// "last week" → 2025-W04, "this year" → 2025, "next weekend" → 2025-W06-WE.
+/// "the weekend": in past tense the latest one begun by publication, otherwise this week's.
+fn weekend_by_tense(cx: &Context) -> Option<Resolved> {
+    let past = cx.tense == Tense::Past;
+    let offset = match cx.anchor.map(|a| a.weekday().number_from_monday()) {
+        Some(weekday) if past && weekday < 6 => -1,
+        Some(_) => 0,
+        None if past => -1,
+        None => 1,
+    };
+    relative_period(Unit::Week, offset, true, cx)
+}
+
 fn relative_period(unit: Unit, offset: i64, weekend: bool, cx: &Context) -> Option<Resolved> {
     let Some(anchor) = cx.anchor else {
         return Some(Resolved::unresolved(TimexType::Date, ref_value(offset)));
