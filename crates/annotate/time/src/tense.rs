@@ -3,8 +3,8 @@
 //! future → the next one.
 //!
 //! The cue nearest the expression wins. With the syntax stage's tags, a VBD verb is past and a
-//! will/shall modal (MD) future; without them the lexicon's cue words stand in (`[tense]`), and any
-//! other word ending in "-ed" counts as past.
+//! will/shall modal (MD) future; without them the lexicon's cue words stand in (`[tense]`), a perfect
+//! ("has met") and any other lowercase word ending in "-ed" count as past.
 
 use crate::lexicon::Lexicon;
 use eventwire_model::{Article, Span};
@@ -145,6 +145,9 @@ fn cue(article: &Article, lexicon: &Lexicon, word: Span) -> Option<(Tense, Span)
     if let Some(cue) = future_cue {
         return Some((Tense::Future, cue));
     }
+    if let Some(perfect) = present_perfect(article, lexicon, word, &lower) {
+        return Some((Tense::Past, perfect));
+    }
     let past_word = lexicon.tense.past.contains(&lower);
     // Capitalised "-ed" words are names more often than verbs ("Mohamed", "Ahmed").
     let lowercase = article.text[word.range()].starts_with(char::is_lowercase);
@@ -159,6 +162,21 @@ fn cue(article: &Article, lexicon: &Lexicon, word: Span) -> Option<(Tense, Span)
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("be"));
     ((past_word || regular_past) && !after_be).then_some((Tense::Past, word))
+}
+
+/// "has met", "have been signed": a perfect reports the past. The span covers both words, so the
+/// participle is not read again on its own. "has a meeting" is no perfect.
+fn present_perfect(article: &Article, lexicon: &Lexicon, word: Span, lower: &str) -> Option<Span> {
+    if !matches!(lower, "has" | "have") {
+        return None;
+    }
+    let next = WORD.find(&article.text[word.end..])?;
+    let gap = &article.text[word.end..word.end + next.start()];
+    let participle = next.as_str().to_lowercase();
+    let is_participle = participle.ends_with("ed")
+        || participle.ends_with("en")
+        || lexicon.tense.past.contains(&participle);
+    (gap.trim().is_empty() && is_participle).then(|| Span::new(word.start, word.end + next.end()))
 }
 
 /// The span of a multi-word cue ("going to") starting at `word` and ending at a word boundary
