@@ -2,9 +2,11 @@
 //! of "on Monday" as HeidelTime does: past tense → the latest such date not after publication,
 //! future → the next one.
 //!
-//! The cue nearest the expression wins. With the syntax stage's tags, a VBD verb is past and a
-//! will/shall modal (MD) future; without them the lexicon's cue words stand in (`[tense]`), a perfect
-//! ("has met") and any other lowercase word ending in "-ed" count as past.
+//! When the parser has run, the verb the expression hangs from decides (its tag and auxiliaries).
+//! Otherwise, or when that verb is in the present, the cue nearest the expression wins: with the
+//! syntax stage's tags a VBD verb is past and a will/shall modal (MD) future; without them the
+//! lexicon's cue words stand in (`[tense]`), and a perfect ("has met") or any other lowercase word
+//! ending in "-ed" counts as past.
 
 use crate::lexicon::Lexicon;
 use eventwire_model::{Article, Span};
