@@ -66,11 +66,13 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
             phrase: words,
             scope,
             quote: Some(quote),
+            verbal: true,
         },
         None => Site {
             phrase: words,
             scope: 0..view.words.len(),
             quote: None,
+            verbal: true,
         },
     }
 }
@@ -100,6 +102,14 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
         Mood::Unreal => return None,
         Mood::Intended => res.cameo[&hit.entry.cameo].intent.clone()?,
         Mood::Actual => hit.entry.cameo.clone(),
+    };
+    let site = Site {
+        verbal: res
+            .modality
+            .speaker_roots
+            .iter()
+            .any(|r| cameo.starts_with(r.as_str())),
+        ..site
     };
     let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)?;
     let code = &res.cameo[&cameo];

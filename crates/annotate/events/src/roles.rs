@@ -18,11 +18,15 @@ pub struct Party {
 }
 
 /// Where an event phrase sits: its words and the scope (quote content or sentence) around it.
+#[derive(Debug, Clone)]
 pub struct Site {
     pub phrase: Range<usize>,
     pub scope: Range<usize>,
     /// Index into `article.quotes` when the phrase is inside a quote.
     pub quote: Option<usize>,
+    /// The act is verbal (a `speaker_roots` code): a speaker can perform it by speaking, so its source
+    /// may be the quote's speaker or an actor across a speech verb.
+    pub verbal: bool,
 }
 
 /// Source and target of an event phrase, or `None` when either is missing.
@@ -72,7 +76,11 @@ fn active_roles(
     if frame == Frame::Joint && pair_follows && !left.is_empty() {
         left = vec![right.remove(0)];
     }
-    let speaker = || site.quote.and_then(|q| speaker(view, q));
+    let speaker = || {
+        site.quote
+            .filter(|_| site.verbal)
+            .and_then(|q| speaker(view, q))
+    };
     let speaker_joins = frame == Frame::Joint
         && site.quote.is_some()
         && left
@@ -221,8 +229,7 @@ fn nominal_subject(
     }
     let verb_site = Site {
         phrase: det..site.phrase.end,
-        scope: site.scope.clone(),
-        quote: site.quote,
+        ..site.clone()
     };
     let before_verb: Vec<Placed> = before
         .iter()
@@ -257,7 +264,8 @@ fn syntactic_subject(view: &SentenceView, modality: &Modality, site: &Site) -> O
 /// "American"); after a verb coordinator the clause's first mention ("Zelensky urged NATO allies to
 /// … and accused Moscow" → Zelensky); for an infinitive the clause's first mention ("Blinken is
 /// expected to visit China to discuss trade with Xi" → Blinken) unless an actor stands right before
-/// it ("urged NATO to talk").
+/// it ("urged NATO to talk"). Across a speech verb ("Scholz said military aid to Ukraine would
+/// continue") only a verbal act keeps that actor as its source.
 fn lexical_subject(
     view: &SentenceView,
     modality: &Modality,
@@ -297,7 +305,10 @@ fn lexical_subject(
         })
         .flatten();
     let limit = opening.unwrap_or(site.phrase.start);
-    before.iter().rev().copied().find(|p| p.words.1 <= limit)
+    let nearest = before.iter().rev().copied().find(|p| p.words.1 <= limit)?;
+    let across_speech = (nearest.words.1..site.phrase.start)
+        .any(|w| modality.subject_barriers.contains(&view.words[w].text));
+    (site.verbal || !across_speech).then_some(nearest)
 }
 
 /// True when the words between two mentions only coordinate them ("and", ",").
@@ -429,6 +440,7 @@ mod tests {
             phrase,
             scope: 0..view.words.len(),
             quote: None,
+            verbal: false,
         };
         let (s, t) = source_and_target(&view, &res.modality, Frame::Svo, &site)?;
         Some((s.code, t.code))

@@ -137,6 +137,19 @@ fn a_speaker_pronoun_coordinated_with_an_actor_makes_the_speaker_a_party() {
 }
 
 #[test]
+fn a_speaker_performs_only_verbal_acts_of_their_statement() {
+    assert_eq!(
+        triples("Scholz said military aid to Ukraine would continue."),
+        vec![],
+        "the aid is not Scholz's act"
+    );
+    assert_eq!(
+        triples("Scholz said talks with Macron were planned for next week."),
+        vec![triple("DEUGOV", "040", "FRAGOV")]
+    );
+}
+
+#[test]
 fn reported_should_have_is_the_speakers_reproach() {
     assert_eq!(
         triples("Erdogan argued that Israel should have accepted the ceasefire."),
