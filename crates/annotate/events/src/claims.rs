@@ -4,8 +4,7 @@
 
 use crate::coder::{best_hits, site_of, undated, Hit};
 use crate::modality::{mood, Mood};
-use crate::resources::Modality;
-use crate::resources::{ClaimTrigger, Resources};
+use crate::resources::{ClaimTrigger, Modality, Resources};
 use crate::roles::{party, speaker, subject, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Claim, Span, TimexType};
@@ -38,6 +37,7 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
         deadline: deadline_timex.and_then(|t| eventwire_time::deadline_of(view.article, t)),
         deadline_timex,
         sentence: view.sentence,
+        // An explicit trigger phrase; the speaker and deadline come from earlier stages' guesses.
         confidence: 0.8,
     })
 }
