@@ -9,7 +9,7 @@
 //!   they span, which is what a promise's deadline is read from.
 //!
 //! # API for later stages (quotes, events)
-//! - [`timex_in`]`(article, span)`: the timex inside a span, else the nearest dated one of its sentence;
+//! - [`timex_in`]`(article, span)`: the timex inside a span, else the nearest DATE/TIME of its sentence;
 //! - [`deadline_of`]`(article, timex)`: the last day an anchored duration or a date allows
 //!   ("within six months" of 2025-01-31 → 2025-07-31);
 //! - [`date_of_sentence`]`(article, sentence)`: the TIMEX3 value of the first concrete date of a
