@@ -5,7 +5,7 @@ use eventwire_model::{Annotator, Article, ArticleMeta};
 use eventwire_time::TimeAnnotator;
 
 /// (extent, type, value, mod) of every timex the stage finds in `text` published on `anchor`.
-fn tag(text: &str, anchor: Option<&str>) -> Vec<(String, String, String, Option<String>)> {
+fn tag(text: &str, anchor: Option<&str>) -> Vec<Tagged> {
     let meta = ArticleMeta {
         published: anchor.map(|a| a.parse().expect("anchor date")),
         ..Default::default()
@@ -30,6 +30,32 @@ fn tag(text: &str, anchor: Option<&str>) -> Vec<(String, String, String, Option<
                 t.modifier.clone(),
             )
         })
+        .collect()
+}
+
+type Tagged = (String, String, String, Option<String>);
+
+/// (extent, value, mod) of each timex.
+fn value_mods(found: &[Tagged]) -> Vec<(&str, &str, Option<&str>)> {
+    found
+        .iter()
+        .map(|(e, _, v, m)| (e.as_str(), v.as_str(), m.as_deref()))
+        .collect()
+}
+
+/// (extent, type, value, mod) of each timex.
+fn kind_value_mods(found: &[Tagged]) -> Vec<(&str, &str, &str, Option<&str>)> {
+    found
+        .iter()
+        .map(|(e, k, v, m)| (e.as_str(), k.as_str(), v.as_str(), m.as_deref()))
+        .collect()
+}
+
+/// (extent, type, value) of each timex.
+fn kind_values(found: &[Tagged]) -> Vec<(&str, &str, &str)> {
+    found
+        .iter()
+        .map(|(e, k, v, _)| (e.as_str(), k.as_str(), v.as_str()))
         .collect()
 }
 
@@ -114,12 +140,8 @@ fn months_and_years_with_and_without_their_context_words() {
     let text = "Elections held in March 2024 were postponed; fighting intensified in 2022 and again in late 2023, \
                 and a vote is planned for May. May God protect them, the bishop said after the March on Washington.";
     let found = tag(text, Some("2025-01-31"));
-    let got: Vec<(&str, &str, Option<&str>)> = found
-        .iter()
-        .map(|(e, _, v, m)| (e.as_str(), v.as_str(), m.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        value_mods(&found),
         vec![
             ("March 2024", "2024-03", None),
             ("2022", "2022", None),
@@ -184,12 +206,8 @@ fn durations_with_number_words_hyphens_and_modifiers() {
     let text = "A 24-hour truce, twenty-four hours of shelling, almost three years of war, a dozen days of talks, \
                 a couple of weeks, a decade of sanctions and several months of delays.";
     let found = tag(text, Some("2025-01-31"));
-    let got: Vec<(&str, &str, &str, Option<&str>)> = found
-        .iter()
-        .map(|(e, k, v, m)| (e.as_str(), k.as_str(), v.as_str(), m.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        kind_value_mods(&found),
         vec![
             ("24-hour", "DURATION", "PT24H", None),
             ("twenty-four hours", "DURATION", "PT24H", None),
@@ -206,12 +224,8 @@ fn durations_with_number_words_hyphens_and_modifiers() {
 fn offsets_from_publication_become_dates() {
     let text = "The war began almost three years ago; the deal was signed two weeks ago and talks resume two days from now.";
     let found = tag(text, Some("2025-01-31"));
-    let got: Vec<(&str, &str, &str, Option<&str>)> = found
-        .iter()
-        .map(|(e, k, v, m)| (e.as_str(), k.as_str(), v.as_str(), m.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        kind_value_mods(&found),
         vec![
             ("almost three years ago", "DATE", "2022-02", Some("APPROX")),
             ("two weeks ago", "DATE", "2025-W03", None),
@@ -274,12 +288,8 @@ fn decades_sets_ranges_and_ordinal_days() {
     let text = "Since the 1990s, inspectors have visited every day, meeting every two weeks and twice a year. \
                 Talks ran March 3-5, 2024 and the mandate covered 2014–2022. It expired on the 7th.";
     let found = tag(text, Some("2025-01-31"));
-    let got: Vec<(&str, &str, &str)> = found
-        .iter()
-        .map(|(e, k, v, _)| (e.as_str(), k.as_str(), v.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        kind_values(&found),
         vec![
             ("the 1990s", "DATE", "199"),
             ("every day", "SET", "P1D"),
@@ -345,12 +355,8 @@ fn seasons_centuries_decade_words_and_period_edges() {
                 shaped the sixties and the 20th century. This past week the ministry said it will decide \
                 by the end of the year.";
     let found = tag(text, Some("2023-02-23"));
-    let got: Vec<(&str, &str, Option<&str>)> = found
-        .iter()
-        .map(|(e, _, v, m)| (e.as_str(), v.as_str(), m.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        value_mods(&found),
         vec![
             ("last summer", "2022-SU", None),
             ("winter of 2019", "2019-WI", None),
