@@ -108,8 +108,8 @@ fn pronoun_and_before(view: &SentenceView, modality: &Modality, site: &Site, at:
         && modality.speaker_pronouns.contains(&view.words[at - 2].text)
 }
 
-/// True when the phrase starts with a participle right after a passive auxiliary ("was attacked",
-/// "were reportedly detained").
+/// True when the phrase starts with a participle right after a passive auxiliary, possibly with one
+/// adverb between ("was attacked", "were reportedly detained", "are also accused").
 fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
     let participle = &view.words[at].text;
     if !(participle.ends_with("ed") || participle.ends_with("en")) {
@@ -119,8 +119,16 @@ fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
     match at {
         0 => false,
         1 => aux(0),
-        _ => aux(at - 1) || (view.words[at - 1].text.ends_with("ly") && aux(at - 2)),
+        _ => aux(at - 1) || (is_adverb_slot(view, modality, at - 1) && aux(at - 2)),
     }
+}
+
+/// A word that may stand between a passive auxiliary and its participle ("was reportedly
+/// attacked", "are also accused"): a plain word that is neither punctuation, an actor nor a determiner.
+fn is_adverb_slot(view: &SentenceView, modality: &Modality, w: usize) -> bool {
+    !view.is_punct(w)
+        && view.mention_at(w).is_none()
+        && !modality.determiners.contains(&view.words[w].text)
 }
 
 /// Passive roles: the agent introduced by "by" after the phrase acts on the actor before it.
@@ -189,10 +197,16 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
-    syntactic_subject(view, modality, site).or_else(|| match det {
-        Some(det) => nominal_subject(view, modality, site, det, &before),
-        None => lexical_subject(view, modality, site, &before),
-    })
+    if object_of_other_verb(view, modality, site.phrase.start) {
+        return None;
+    }
+    match syntactic_subject(view, modality, site) {
+        Some(parsed) => parsed,
+        None => match det {
+            Some(det) => nominal_subject(view, modality, site, det, &before),
+            None => lexical_subject(view, modality, site, &before),
+        },
+    }
 }
 
 /// The determiner opening a nominal event phrase ("the attack", "a massive drone attack"), at most
@@ -204,6 +218,12 @@ fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> 
         .take_while(|&w| !view.is_punct(w))
         .filter(|&w| view.mention_at(w).is_none())
         .find(|&w| modality.determiners.contains(&view.words[w].text))
+}
+
+/// With a parse: true when the phrase is the object of a verb that is not a light verb ("has drawn
+/// praise", "condemned the attack"): whoever did it is not named as a subject.
+fn object_of_other_verb(view: &SentenceView, modality: &Modality, trigger: usize) -> bool {
+    matches!(view.head_of(trigger), Some((head, "obj" | "iobj")) if !is_light_verb(view, modality, head))
 }
 
 /// True when word `w` is a light verb or copula ("launched", "imposed", "is").
@@ -239,24 +259,31 @@ fn nominal_subject(
     lexical_subject(view, modality, &verb_site, &before_verb)
 }
 
-/// The mention holding the `nsubj` of the phrase (or of the light verb whose object it is: "imposed
-/// sanctions", not "condemned the attack"); through a relative clause, its antecedent ("Trump, who
-/// praised").
-fn syntactic_subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<Placed> {
+/// The subject the parse gives: `None` when the sentence is unparsed or the phrase has no `nsubj`;
+/// `Some(None)` when its subject is no actor ("dignitaries wanted to meet"). The subject is that of
+/// the phrase, of the light verb whose object it is ("imposed sanctions"), or of the verb it
+/// complements ("would like to meet", "is expected to visit"); through a relative clause, the
+/// antecedent ("Trump, who praised").
+fn syntactic_subject(
+    view: &SentenceView,
+    modality: &Modality,
+    site: &Site,
+) -> Option<Option<Placed>> {
     let trigger = site.phrase.start;
-    let governor = match view.head_of(trigger) {
-        Some((head, "obj" | "xcomp")) if is_light_verb(view, modality, head) => head,
-        _ => trigger,
+    let (governor, relations): (usize, &[&str]) = match view.head_of(trigger) {
+        Some((head, "obj")) if is_light_verb(view, modality, head) => (head, &["nsubj"]),
+        Some((head, "xcomp")) => (head, &["nsubj", "nsubj:pass"]),
+        _ => (trigger, &["nsubj"]),
     };
-    let subject = view.dependent(governor, &["nsubj"])?;
+    let subject = view.dependent(governor, relations)?;
     let mention = view
         .mention_at(subject)
         .or_else(|| match view.head_of(governor) {
             Some((antecedent, "acl:relcl")) => view.mention_at(antecedent),
             _ => None,
-        })?;
-    let in_scope = site.scope.start <= mention.words.0 && mention.words.1 <= site.phrase.start;
-    in_scope.then_some(mention)
+        });
+    let in_scope = |m: &Placed| site.scope.start <= m.words.0 && m.words.1 <= site.phrase.start;
+    Some(mention.filter(in_scope))
 }
 
 /// The subject without a parse: the nearest mention before the phrase, skipping a parenthetical that

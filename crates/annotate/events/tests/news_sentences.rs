@@ -173,6 +173,10 @@ fn passive_attacks_take_the_agent_as_source() {
         vec![triple("RUSMIL", "190", "UKRGOV")]
     );
     assert_eq!(
+        triples("Iran was also accused by Israel of arming Hamas."),
+        vec![triple("ISR", "112", "IRN")]
+    );
+    assert_eq!(
         triples("Kyiv was attacked overnight, the mayor said."),
         vec![],
         "no agent, no event"
