@@ -515,6 +515,38 @@ mod tests {
     }
 
     #[test]
+    fn a_complement_takes_the_subject_of_its_verb_and_a_non_actor_subject_ends_the_search() {
+        let like = parsed(
+            "Putin would like to meet Macron",
+            &[
+                (Some(2), "nsubj"),
+                (Some(2), "aux"),
+                (None, "root"),
+                (Some(4), "mark"),
+                (Some(2), "xcomp"),
+                (Some(4), "obj"),
+            ],
+        );
+        assert_eq!(
+            roles(&like, 4..5),
+            Some(("PUTGOV".to_string(), "MACGOV".to_string()))
+        );
+        let aides = parsed(
+            "aides of Putin wanted to meet Macron",
+            &[
+                (Some(3), "nsubj"),
+                (Some(2), "case"),
+                (Some(0), "nmod"),
+                (None, "root"),
+                (Some(5), "mark"),
+                (Some(3), "xcomp"),
+                (Some(5), "obj"),
+            ],
+        );
+        assert_eq!(roles(&aides, 5..6), None, "the aides are not Putin");
+    }
+
+    #[test]
     fn without_a_parse_the_nearest_actor_is_the_source() {
         let a = parsed("Macron who met Scholz praised Erdogan", &[(None, ""); 6]);
         assert_eq!(
