@@ -117,6 +117,47 @@ mod tests {
     }
 
     #[test]
+    fn the_outermost_of_nested_mentions_acts() {
+        let mut a = tokenised("the president of Turkey and Putin met .");
+        for (name, code) in [
+            ("Erdogan", "TURGOV"),
+            ("Turkey", "TUR"),
+            ("Putin", "RUSGOV"),
+        ] {
+            a.actors.push(eventwire_model::Actor {
+                id: name.to_lowercase(),
+                name: name.into(),
+                kind: eventwire_model::ActorKind::Person,
+                code: Some(code.into()),
+                alt_codes: Vec::new(),
+                country: None,
+                wikipedia: None,
+            });
+        }
+        for (span, actor) in [
+            (Span::new(0, 23), 0),
+            (Span::new(17, 23), 1),
+            (Span::new(28, 33), 2),
+        ] {
+            a.mentions.push(Mention {
+                span,
+                actor,
+                kind: MentionKind::Name,
+                code: None,
+                sentence: 0,
+                confidence: 1.0,
+            });
+        }
+        EventAnnotator::load().unwrap().annotate(&mut a);
+        let coded: Vec<_> = a
+            .events
+            .iter()
+            .map(|e| (e.source_code.as_deref(), e.target_code.as_deref()))
+            .collect();
+        assert_eq!(coded, vec![(Some("TURGOV"), Some("RUSGOV"))]);
+    }
+
+    #[test]
     fn an_article_without_layers_gets_no_events() {
         let mut a = tokenised("Russia attacked Ukraine .");
         EventAnnotator::load().unwrap().annotate(&mut a);

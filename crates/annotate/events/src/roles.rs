@@ -331,6 +331,17 @@ fn lexical_subject(
                 .find(|&w| view.words[w].text == ",")
         })
         .flatten();
+    // A parenthetical that is just an actor's name is an apposition naming the subject ("Co-founder
+    // of Google, Sergey Brin, met …"); any other ("a retired American general") is skipped.
+    let apposition = opening.and_then(|open| {
+        before
+            .iter()
+            .copied()
+            .find(|p| p.words == (open + 1, at - 1))
+    });
+    if apposition.is_some() {
+        return apposition;
+    }
     let limit = opening.unwrap_or(site.phrase.start);
     let nearest = before.iter().rev().copied().find(|p| p.words.1 <= limit)?;
     let across_speech = (nearest.words.1..site.phrase.start)
@@ -338,12 +349,14 @@ fn lexical_subject(
     (site.verbal || !across_speech).then_some(nearest)
 }
 
-/// True when the words between two mentions only coordinate them ("and", ",").
+/// True when the words between two mentions only coordinate them ("and", ", and").
 fn coordinated(view: &SentenceView, between: Range<usize>) -> bool {
-    !between.is_empty()
-        && between
-            .into_iter()
-            .all(|w| view.words[w].text == "and" || view.words[w].text == ",")
+    // Nested mentions ("the president of Turkey" around "Turkey") have no words between them.
+    let Some(words) = view.words.get(between) else {
+        return false;
+    };
+    // "and" is required: a bare comma is as often an apposition ("Google, Sergey Brin, met").
+    words.iter().any(|w| w.text == "and") && words.iter().all(|w| w.text == "and" || w.text == ",")
 }
 
 /// Mentions after the phrase, within the target window and before the clause ends. For joint

@@ -5,7 +5,7 @@ use crate::phrase::Word;
 use eventwire_model::{Article, Span};
 use std::ops::Range;
 
-/// One actor mention placed on the sentence's words.
+/// One actor mention placed on the sentence's words (outermost mentions only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placed {
     /// Index into `article.mentions`.
@@ -49,6 +49,7 @@ impl<'a> SentenceView<'a> {
             .iter()
             .enumerate()
             .filter(|(_, m)| sentence_span.contains(&m.span))
+            .filter(|(i, m)| !nested(article, *i, m.span))
             .filter_map(|(i, m)| {
                 let words = words_covering(&spans, m.span)?;
                 Some(Placed { mention: i, words })
@@ -137,6 +138,16 @@ impl<'a> SentenceView<'a> {
             .iter()
             .any(|p| p.words.0 < range.end && range.start < p.words.1)
     }
+}
+
+/// True when another mention encloses this one ("Turkey" in "the president of Turkey"): the outer
+/// phrase names who acts, so inner mentions are left out.
+fn nested(article: &Article, index: usize, span: Span) -> bool {
+    article
+        .mentions
+        .iter()
+        .enumerate()
+        .any(|(j, m)| j != index && m.span.contains(&span) && m.span != span)
 }
 
 /// The first and one-past-last word that a byte span touches.

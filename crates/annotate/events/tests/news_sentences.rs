@@ -64,6 +64,11 @@ fn a_parenthetical_between_subject_and_verb_is_skipped() {
         triples("Netanyahu, speaking in Jerusalem alongside Macron, condemned Iran."),
         vec![triple("ISRGOV", "111", "IRN")]
     );
+    assert_eq!(
+        triples("The president of Turkey, Erdogan, personally met with Netanyahu."),
+        vec![triple("TURGOV", "040", "ISRGOV")],
+        "an apposition that is a name is the subject"
+    );
 }
 
 #[test]
