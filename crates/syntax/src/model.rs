@@ -12,7 +12,7 @@ use crate::perceptron::Weights;
 use crate::tagger::{self, Tagger};
 
 const MAGIC: &[u8] = b"EWSYN";
-const VERSION: u8 = 5;
+const VERSION: u8 = 7;
 
 /// Everything the syntax stage needs at run time.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,13 +118,6 @@ impl SyntaxModel {
 
 fn write_tagger(w: &mut Writer, tagger: &Tagger) {
     w.strings(&tagger.classes);
-    let mut dict: Vec<(u64, u16)> = tagger.tag_dict.iter().map(|(&k, &v)| (k, v)).collect();
-    dict.sort_unstable();
-    w.u32(dict.len() as u32);
-    for (key, class) in dict {
-        w.u64(key);
-        w.u16(class);
-    }
     w.u32(tagger.lexicon.len() as u32);
     let mut lexicon: Vec<(u64, u64)> = tagger.lexicon.iter().map(|(&k, &v)| (k, v)).collect();
     lexicon.sort_unstable();
@@ -132,33 +125,28 @@ fn write_tagger(w: &mut Writer, tagger: &Tagger) {
         w.u64(word);
         w.u64(ambiguity);
     }
-    w.weights(&tagger.weights);
+    w.weights(&tagger.first);
+    w.weights(&tagger.second);
 }
 
 fn read_tagger(r: &mut Reader) -> Result<Tagger, ModelError> {
     let classes = r.strings()?;
-    let n = r.u32()? as usize;
-    let mut tag_dict = FeatureMap::default();
-    for _ in 0..n {
-        let key = r.u64()?;
-        let class = r.class(classes.len())?;
-        tag_dict.insert(key, class);
-    }
     let n = r.u32()? as usize;
     let mut lexicon = FeatureMap::default();
     for _ in 0..n {
         let word = r.u64()?;
         lexicon.insert(word, r.u64()?);
     }
-    let weights = r.weights()?;
-    if weights.n_classes != classes.len() {
+    let first = r.weights()?;
+    let second = r.weights()?;
+    if first.n_classes != classes.len() || second.n_classes != classes.len() {
         return Err(r.corrupt("tagger weights and class list disagree"));
     }
     Ok(Tagger {
         classes,
-        tag_dict,
         lexicon,
-        weights,
+        first,
+        second,
     })
 }
 
@@ -272,14 +260,6 @@ impl Reader<'_> {
             at: self.at,
             message: message.to_string(),
         }
-    }
-    /// A class index, checked against the number of classes.
-    pub(crate) fn class(&mut self, n_classes: usize) -> Result<u16, ModelError> {
-        let class = self.u16()?;
-        if usize::from(class) >= n_classes {
-            return Err(self.corrupt("class index out of range"));
-        }
-        Ok(class)
     }
     pub(crate) fn string(&mut self) -> Result<String, ModelError> {
         let n = self.u32()? as usize;

@@ -66,10 +66,17 @@ pub fn train(
         classes.len(),
         options.tagger_epochs
     ));
-    let tagger = tagger::train(&tagged, classes, options.tagger_epochs, options.seed);
+    let tagger = tagger::train(
+        &tagged,
+        classes,
+        options.tagger_epochs,
+        options.jackknife_folds,
+        options.seed,
+    );
     log(&format!(
-        "tagger: {:?} features/weights",
-        tagger.weights.size()
+        "tagger: {:?} + {:?} features/weights",
+        tagger.first.size(),
+        tagger.second.size()
     ));
     let lemmatizer = lemma::train(train.iter().zip(&tagged).flat_map(|(s, t)| {
         s.tokens
@@ -155,8 +162,13 @@ fn jackknife_tags(
                 classes: s.classes.clone(),
             })
             .collect();
-        let fold_tagger: Tagger =
-            tagger::train(&rest, classes.to_vec(), options.tagger_epochs, options.seed);
+        let fold_tagger: Tagger = tagger::train(
+            &rest,
+            classes.to_vec(),
+            options.tagger_epochs,
+            folds,
+            options.seed,
+        );
         for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % folds == fold) {
             let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
             predicted[i] = fold_tagger.tag(&forms);

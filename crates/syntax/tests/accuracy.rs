@@ -1,6 +1,6 @@
 //! The committed model keeps its accuracy on a fixed slice of EWT test (gold tokens).
-//! Measured on this slice: UPOS 95.85, XPOS 95.60, lemma 97.15,
-//! UAS 84.34, LAS 80.98. Floors sit a little below the figures measured on this slice, so a regression fails.
+//! Measured on this slice: UPOS 96.20, XPOS 95.85, lemma 97.18, UAS 84.58, LAS 81.56.
+//! Floors sit a little below, so a regression fails.
 
 use eventwire_syntax::{conllu, eval, SyntaxAnnotator};
 use std::path::Path;
@@ -17,12 +17,12 @@ fn committed_model_tags_lemmatises_and_parses_ewt_test_subset_above_floor() {
     let scores = eval::evaluate_gold(annotator.model(), &sentences[..SUBSET]);
     assert!(scores.words > 5000, "subset has {} words", scores.words);
     assert!(
-        scores.upos_accuracy() > 95.3,
+        scores.upos_accuracy() > 95.8,
         "UPOS {:.2}",
         scores.upos_accuracy()
     );
     assert!(
-        scores.xpos_accuracy() > 95.0,
+        scores.xpos_accuracy() > 95.4,
         "XPOS {:.2}",
         scores.xpos_accuracy()
     );
@@ -31,6 +31,6 @@ fn committed_model_tags_lemmatises_and_parses_ewt_test_subset_above_floor() {
         "lemma {:.2}",
         scores.lemma_accuracy()
     );
-    assert!(scores.uas() > 83.5, "UAS {:.2}", scores.uas());
-    assert!(scores.las() > 80.2, "LAS {:.2}", scores.las());
+    assert!(scores.uas() > 84.0, "UAS {:.2}", scores.uas());
+    assert!(scores.las() > 81.0, "LAS {:.2}", scores.las());
 }
