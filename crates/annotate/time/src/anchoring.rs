@@ -1,10 +1,13 @@
 //! Anchored durations: the words around a bare duration tell where it starts. "within six months"
 //! runs forward from publication, "over the past two years" back to it, and "within 24 hours of
-//! taking office" forward from a named event of the lexicon's `[[event_anchors]]` table.
+//! taking office" forward from a named event of the lexicon's `[[event_anchors]]` table. In a
+//! future-tense clause, "in two weeks" is no duration at all but the date two weeks ahead.
 
 use crate::calendar::Unit;
+use crate::grammar::{Expr, Found};
 use crate::lexicon::Lexicon;
 use crate::resolve::duration_interval;
+use crate::tense::Tense;
 use chrono::NaiveDate;
 use eventwire_model::{Article, DateInterval, Span};
 
@@ -30,6 +33,36 @@ pub fn anchored_interval(
     } else {
         None
     }
+}
+
+/// "talks will resume in two weeks": after a `[anchoring] future_offset` word in a future-tense
+/// clause, a duration names the date that far ahead.
+pub fn future_offset(
+    article: &Article,
+    lexicon: &Lexicon,
+    found: &Found,
+    tense: Tense,
+) -> Option<Expr> {
+    let Expr::Duration {
+        amount: Some(amount),
+        unit,
+        direction: None,
+    } = found.expr
+    else {
+        return None;
+    };
+    let before = article.text[..found.span.start].trim_end().to_lowercase();
+    let introduced = lexicon
+        .anchoring
+        .future_offset
+        .iter()
+        .any(|w| ends_with_word(&before, w));
+    (tense == Tense::Future && introduced).then_some(Expr::Offset {
+        amount: Some(amount),
+        unit,
+        direction: 1,
+        from_reference: false,
+    })
 }
 
 /// True when `text` ends with the whole word(s) `phrase`.

@@ -86,6 +86,7 @@ pub struct Vague {
 pub struct Anchoring {
     pub forward: Vec<String>,
     pub backward: Vec<String>,
+    pub future_offset: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -73,13 +73,17 @@ impl TimeAnnotator {
 
     fn resolve_found(&self, article: &Article, found: &Found, days: NamedDays) -> Option<Resolved> {
         let lexicon = self.grammar.lexicon();
+        let tense = tense::tense_at(article, lexicon, found.span);
         let cx = Context {
             anchor: article.meta.published,
-            tense: tense::tense_at(article, lexicon, found.span),
+            tense,
             nudge_later: found.nudge_later,
             day: days.sentence,
             reference: days.reference,
         };
+        if let Some(offset) = anchoring::future_offset(article, lexicon, found, tense) {
+            return resolve(&offset, &cx);
+        }
         let mut resolved = resolve(&found.expr, &cx)?;
         if let Expr::Duration {
             amount,

@@ -500,3 +500,16 @@ fn deadlines_of_dates_are_the_last_day_they_cover() {
         ]
     );
 }
+
+#[test]
+fn in_a_future_clause_a_duration_after_in_is_a_date() {
+    let text = "Talks will resume in two weeks. In two weeks of fighting, the army lost ground.";
+    let found = tag(text, Some("2025-01-31"));
+    assert_eq!(
+        kind_values(&found),
+        vec![
+            ("two weeks", "DATE", "2025-W07"),
+            ("two weeks", "DURATION", "P2W")
+        ]
+    );
+}
