@@ -201,7 +201,13 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
         return None;
     }
     match syntactic_subject(view, modality, site) {
-        Some(parsed) => parsed,
+        Some(Some(parsed)) => Some(parsed),
+        // The parse's subject is no actor; a name in apposition to it still is one (parsers often
+        // attach "…, Erdogan," elsewhere).
+        Some(None) => {
+            let at = verb_group_start(view, site);
+            parenthetical_opening(view, site, at).and_then(|open| apposition(&before, open, at))
+        }
         None => match det {
             Some(det) => nominal_subject(view, modality, site, det, &before),
             None => lexical_subject(view, modality, site, &before),
@@ -262,8 +268,9 @@ fn nominal_subject(
 /// The subject the parse gives: `None` when the sentence is unparsed or the phrase has no `nsubj`;
 /// `Some(None)` when its subject is no actor ("dignitaries wanted to meet"). The subject is that of
 /// the phrase, of the light verb whose object it is ("imposed sanctions"), or of the verb it
-/// complements ("would like to meet", "is expected to visit"); through a relative clause, the
-/// antecedent ("Trump, who praised").
+/// complements ("would like to meet", "is expected to visit"); through an apposition or conjunct
+/// when the subject word itself is no actor; through a relative clause, the antecedent ("Trump, who
+/// praised").
 fn syntactic_subject(
     view: &SentenceView,
     modality: &Modality,
@@ -276,8 +283,12 @@ fn syntactic_subject(
         _ => (trigger, &["nsubj"]),
     };
     let subject = view.dependent(governor, relations)?;
+    // "The president of Turkey, Erdogan," (appos) and "she and Macron" (conj) name the actor beside
+    // a subject word that is none.
+    let beside = || view.dependent(subject, &["appos", "conj"]);
     let mention = view
         .mention_at(subject)
+        .or_else(|| beside().and_then(|w| view.mention_at(w)))
         .or_else(|| match view.head_of(governor) {
             Some((antecedent, "acl:relcl")) => view.mention_at(antecedent),
             _ => None,
@@ -299,15 +310,7 @@ fn lexical_subject(
     site: &Site,
     before: &[Placed],
 ) -> Option<Placed> {
-    let mut at = site.phrase.start;
-    // Auxiliaries and adverbs may stand between the closing comma and the phrase ("…, has also said").
-    while at > site.scope.start
-        && at + 3 > site.phrase.start
-        && !view.is_punct(at - 1)
-        && view.mention_at(at - 1).is_none()
-    {
-        at -= 1;
-    }
+    let at = verb_group_start(view, site);
     let start = site.phrase.start;
     if start > site.scope.start && view.words[start - 1].text == modality.infinitive_marker {
         let nearest = before.last().copied();
@@ -323,30 +326,49 @@ fn lexical_subject(
     if coordinated_verb {
         return before.first().copied();
     }
-    let closes = at > site.scope.start && view.words[at - 1].text == ",";
-    let opening = closes
-        .then(|| {
-            (site.scope.start..at - 1)
-                .rev()
-                .find(|&w| view.words[w].text == ",")
-        })
-        .flatten();
-    // A parenthetical that is just an actor's name is an apposition naming the subject ("Co-founder
-    // of Google, Sergey Brin, met …"); any other ("a retired American general") is skipped.
-    let apposition = opening.and_then(|open| {
-        before
-            .iter()
-            .copied()
-            .find(|p| p.words == (open + 1, at - 1))
-    });
-    if apposition.is_some() {
-        return apposition;
+    let opening = parenthetical_opening(view, site, at);
+    if let Some(name) = opening.and_then(|open| apposition(before, open, at)) {
+        return Some(name);
     }
     let limit = opening.unwrap_or(site.phrase.start);
     let nearest = before.iter().rev().copied().find(|p| p.words.1 <= limit)?;
     let across_speech = (nearest.words.1..site.phrase.start)
         .any(|w| modality.subject_barriers.contains(&view.words[w].text));
     (site.verbal || !across_speech).then_some(nearest)
+}
+
+/// Where the phrase's verb group starts: auxiliaries and adverbs (up to three words, no actor, no
+/// punctuation) may stand before the phrase ("…, has also said").
+fn verb_group_start(view: &SentenceView, site: &Site) -> usize {
+    let mut at = site.phrase.start;
+    while at > site.scope.start
+        && at + 3 > site.phrase.start
+        && !view.is_punct(at - 1)
+        && view.mention_at(at - 1).is_none()
+    {
+        at -= 1;
+    }
+    at
+}
+
+/// The comma opening a parenthetical that closes right before the verb group at `at`.
+fn parenthetical_opening(view: &SentenceView, site: &Site, at: usize) -> Option<usize> {
+    let closes = at > site.scope.start && view.words[at - 1].text == ",";
+    if !closes {
+        return None;
+    }
+    (site.scope.start..at - 1)
+        .rev()
+        .find(|&w| view.words[w].text == ",")
+}
+
+/// A parenthetical that is just an actor's name is an apposition naming the subject ("Co-founder of
+/// Google, Sergey Brin, met …"); any other ("a retired American general") names no one.
+fn apposition(before: &[Placed], open: usize, at: usize) -> Option<Placed> {
+    before
+        .iter()
+        .copied()
+        .find(|p| p.words == (open + 1, at - 1))
 }
 
 /// True when the words between two mentions only coordinate them ("and", ", and").

@@ -1,4 +1,4 @@
-//! Test fixture: runs the real stages before events (segment, time, quotes) with an actor
+//! Test fixture: runs the real stages before events (segment, syntax, time, quotes) with an actor
 //! layer built by the test, so event coding is tested on real tokens, timexes and quotes.
 
 // Each test crate uses part of this fixture.
@@ -39,7 +39,7 @@ pub fn mark(text: &str, table: &[(&str, &str, &str)]) -> Vec<Marked> {
     marked
 }
 
-/// Runs segment → (the given actors) → time → quotes → events.
+/// Runs segment → syntax → (the given actors) → time → quotes → events.
 pub fn annotate(id: &str, text: &str, published: NaiveDate, marked: &[Marked]) -> Article {
     let meta = ArticleMeta {
         published: Some(published),
@@ -49,6 +49,7 @@ pub fn annotate(id: &str, text: &str, published: NaiveDate, marked: &[Marked]) -
     eventwire_segment::Segmenter::load()
         .unwrap()
         .annotate(&mut article);
+    syntax().annotate(&mut article);
     add_actors(&mut article, marked);
     eventwire_time::TimeAnnotator::load()
         .unwrap()
@@ -60,6 +61,13 @@ pub fn annotate(id: &str, text: &str, published: NaiveDate, marked: &[Marked]) -
         .unwrap()
         .annotate(&mut article);
     article
+}
+
+/// The syntax model is large: load it once per test binary.
+fn syntax() -> &'static eventwire_syntax::SyntaxAnnotator {
+    static SYNTAX: std::sync::OnceLock<eventwire_syntax::SyntaxAnnotator> =
+        std::sync::OnceLock::new();
+    SYNTAX.get_or_init(|| eventwire_syntax::SyntaxAnnotator::load().unwrap())
 }
 
 fn add_actors(article: &mut Article, marked: &[Marked]) {
