@@ -26,9 +26,9 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             tagger_epochs: 10,
-            parser_epochs: 8,
+            parser_epochs: 12,
             jackknife_folds: 5,
-            explore: 0.9,
+            explore: 0.7,
             seed: 0x5eed,
         }
     }

@@ -22,6 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut sentences = conllu::read_file(&args.treebank)?;
     sentences.truncate(args.limit.unwrap_or(usize::MAX));
+    let start = std::time::Instant::now();
     let syntax = match &args.model {
         Some(path) => {
             let bytes =
@@ -32,6 +33,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => SyntaxAnnotator::load()?,
     };
+    let load_time = start.elapsed();
     let gold = eval::evaluate_gold(syntax.model(), &sentences);
     println!(
         "{} sentences, {} words: {}",
@@ -42,6 +44,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("gold tokens   UPOS {:6.2}  XPOS {:6.2}  lemma {:6.2}  UAS {:6.2}  LAS {:6.2}  ({:.0} words/s, tag+lemma+parse)",
         gold.upos_accuracy(), gold.xpos_accuracy(), gold.lemma_accuracy(), gold.uas(), gold.las(),
         gold.words_per_second());
+    println!(
+        "tagger alone  {:.0} words/s; model loaded in {} ms",
+        eval::tagger_speed(syntax.model(), &sentences),
+        load_time.as_millis()
+    );
     let segmenter = eventwire_syntax::segmenter()?;
     let raw = eval::evaluate_raw(&segmenter, &syntax, &sentences);
     println!("raw text F1   UPOS {:6.2}  XPOS {:6.2}  lemma {:6.2}  UAS {:6.2}  LAS {:6.2}  ({:.0} words/s, segment+syntax)",
