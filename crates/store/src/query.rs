@@ -546,6 +546,61 @@ impl Store {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Temporal expressions
+
+#[derive(Debug, Clone, Default)]
+pub struct TimexFilter {
+    pub article: Option<String>,
+    /// TIMEX3 type: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimexRow {
+    pub article_id: String,
+    pub idx: usize,
+    pub text: String,
+    pub kind: String,
+    pub value: String,
+    pub modifier: Option<String>,
+    pub interval_start: Option<NaiveDate>,
+    pub interval_end: Option<NaiveDate>,
+    pub published: Option<NaiveDate>,
+    pub evidence: Evidence,
+}
+
+impl Store {
+    pub fn timexes(&self, filter: &TimexFilter, page: Page) -> Result<Vec<TimexRow>, StoreError> {
+        let mut c = Conditions::default();
+        c.equals("t.article_id", filter.article.as_deref());
+        c.equals(
+            "t.type",
+            filter.kind.as_deref().map(str::to_uppercase).as_deref(),
+        );
+        let sql = "SELECT t.article_id, t.idx, t.text, t.type, t.value, t.modifier, t.interval_start,
+                t.interval_end, a.published, t.sentence, s.text, s.start, s.\"end\", t.start, t.\"end\"
+            FROM timexes t
+            JOIN articles a ON a.id = t.article_id
+            LEFT JOIN sentences s ON s.article_id = t.article_id AND s.idx = t.sentence
+            {where} ORDER BY t.article_id, t.idx";
+        self.rows(sql, c, page, |r| {
+            Ok(TimexRow {
+                article_id: r.get(0)?,
+                idx: r.get(1)?,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+                value: r.get(4)?,
+                modifier: r.get(5)?,
+                interval_start: r.get(6)?,
+                interval_end: r.get(7)?,
+                published: r.get(8)?,
+                evidence: evidence_at(r, 9)?,
+            })
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Promises and other claims
 
 #[derive(Debug, Clone, Default)]

@@ -246,3 +246,26 @@ fn articles_filter_by_publication_and_text() {
         .unwrap();
     assert_eq!((all.len(), all[1].events, all[1].sentences), (2, 2, 3));
 }
+
+#[test]
+fn timexes_list_values_with_their_publication_anchor() {
+    let store = store_with_two_articles();
+    let filter = TimexFilter {
+        article: Some("a2".into()),
+        kind: Some("date".into()),
+    };
+    let rows = store.timexes(&filter, Page::default()).unwrap();
+    let got: Vec<_> = rows
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.published))
+        .collect();
+    assert_eq!(got, [("January 7", "2025-01-07", Some(day(2025, 2, 7)))]);
+    let durations = TimexFilter {
+        kind: Some("DURATION".into()),
+        ..Default::default()
+    };
+    assert!(store
+        .timexes(&durations, Page::default())
+        .unwrap()
+        .is_empty());
+}
