@@ -1,1 +1,66 @@
-//! eventwire-eval (skeleton, filled in by its issue).
+//! eventwire-eval: measures the pipeline against hand annotations.
+//!
+//! - [`gold`]: the gold JSON format of `shared/gold/` (see its README for the scoring rules);
+//! - [`seed`]: scores one annotated article against its gold file, task by task;
+//! - [`score`]: counts, P/R/F1 and one-to-one matching shared by every task;
+//! - [`report`]: the per-task table, misses and false positives, and JSON.
+
+pub mod gold;
+pub mod report;
+pub mod score;
+pub mod seed;
+
+use anyhow::Context;
+use eventwire_model::{Article, ArticleMeta};
+use eventwire_pipeline::Pipeline;
+use gold::Gold;
+use report::Report;
+use std::path::{Path, PathBuf};
+
+/// Runs the pipeline over every article of a gold folder (`*.json`, article files relative to the
+/// folder's parent, i.e. `shared/`) and returns the summed report.
+pub fn evaluate_gold_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<Report> {
+    let mut total = Report::default();
+    for path in gold_files(dir)? {
+        let gold = Gold::read(&path)?;
+        let article = annotate_gold_article(dir, &gold, pipeline)?;
+        total.merge(seed::score_article(&gold, &article));
+    }
+    anyhow::ensure!(
+        !total.articles.is_empty(),
+        "no gold *.json files in {}",
+        dir.display()
+    );
+    Ok(total)
+}
+
+/// The gold files of a folder, sorted so that reports are stable.
+fn gold_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("listing {}", dir.display()))?
+            .path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads the article a gold file describes and runs the pipeline over it, dated as the gold says.
+fn annotate_gold_article(dir: &Path, gold: &Gold, pipeline: &Pipeline) -> anyhow::Result<Article> {
+    let shared = dir.parent().unwrap_or(dir);
+    let path = shared.join(&gold.article.file);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading article {}", path.display()))?;
+    let meta = ArticleMeta {
+        published: Some(gold.article.published),
+        ..Default::default()
+    };
+    let mut article = Article::new(gold.article.id.clone(), text, meta);
+    pipeline.annotate(&mut article);
+    Ok(article)
+}
