@@ -63,7 +63,7 @@ impl FromStr for Format {
 
 /// One of the three writers, fed the same batches.
 enum Sink<W: Write + Send> {
-    Csv(arrow::csv::Writer<W>),
+    Csv(Box<arrow::csv::Writer<W>>),
     Jsonl(arrow::json::LineDelimitedWriter<W>),
     Parquet(Box<ArrowWriter<W>>),
 }
@@ -71,7 +71,7 @@ enum Sink<W: Write + Send> {
 impl<W: Write + Send> Sink<W> {
     fn new(format: Format, out: W, first: &RecordBatch) -> anyhow::Result<Sink<W>> {
         Ok(match format {
-            Format::Csv => Sink::Csv(arrow::csv::Writer::new(out)),
+            Format::Csv => Sink::Csv(Box::new(arrow::csv::Writer::new(out))),
             Format::Jsonl => Sink::Jsonl(arrow::json::LineDelimitedWriter::new(out)),
             Format::Parquet => {
                 Sink::Parquet(Box::new(ArrowWriter::try_new(out, first.schema(), None)?))
