@@ -1,10 +1,12 @@
 //! eventwire-eval: measures the pipeline against hand annotations.
 //!
+//! - [`bench`]: the synthetic corpus and throughput run behind `eventwire bench`;
 //! - [`gold`]: the gold JSON format of `shared/gold/` (see its README for the scoring rules);
 //! - [`seed`]: scores one annotated article against its gold file, task by task;
 //! - [`score`]: counts, P/R/F1 and one-to-one matching shared by every task;
 //! - [`report`]: the per-task table, misses and false positives, and JSON.
 
+pub mod bench;
 pub mod gold;
 pub mod report;
 pub mod score;

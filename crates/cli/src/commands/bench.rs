@@ -1,10 +1,56 @@
-//! `eventwire bench` (skeleton, filled in by its issue).
+//! `eventwire bench`: full-pipeline throughput over a synthetic corpus generated at run time,
+//! single thread then all cores, with peak memory.
 
+use eventwire_eval::bench::{self, synthetic_corpus, CorpusArticle, Throughput};
+use eventwire_pipeline::Pipeline;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Size of the generated corpus in megabytes.
+    #[arg(long, default_value_t = 10.0)]
+    pub megabytes: f64,
+    /// More plain-text articles whose paragraphs the corpus may draw on (besides the bundled one).
+    #[arg(long)]
+    pub source: Vec<PathBuf>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`bench` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let sources = args
+        .source
+        .iter()
+        .map(|p| {
+            std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("reading {}: {e}", p.display()))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let pipeline = Pipeline::standard()?;
+    let corpus = synthetic_corpus(&sources, (args.megabytes * 1e6) as usize);
+    let figures = [false, true].map(|parallel| bench_run(&pipeline, &corpus, parallel, args.json));
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&figures)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_run(
+    pipeline: &Pipeline,
+    corpus: &[CorpusArticle],
+    parallel: bool,
+    quiet: bool,
+) -> Throughput {
+    let t = bench::run(pipeline, corpus, parallel);
+    if !quiet {
+        let rss = t
+            .peak_rss_mib
+            .map_or("?".to_string(), |m| format!("{m:.0} MiB"));
+        println!(
+            "{} thread(s): {} articles, {:.1} MB in {:.1} s = {:.0} articles/s, {:.2} MB/s, peak RSS {rss}",
+            t.threads, t.articles, t.megabytes, t.seconds, t.articles_per_second, t.megabytes_per_second
+        );
+    }
+    t
 }
