@@ -10,6 +10,7 @@ use crate::lemma::{Lemmatizer, Rewrite};
 use crate::parser::{self, Parse, Parser};
 use crate::perceptron::Weights;
 use crate::tagger::{self, Tagger};
+use std::borrow::Cow;
 
 const MAGIC: &[u8] = b"EWSYN";
 const VERSION: u8 = 7;
@@ -45,6 +46,9 @@ pub enum ModelError {
 impl SyntaxModel {
     /// Tags and parses one sentence given its words.
     pub fn analyse(&self, forms: &[&str]) -> Analysis {
+        let ascii: Vec<Cow<str>> = forms.iter().map(|f| tagger::ascii_quotes(f)).collect();
+        let forms: Vec<&str> = ascii.iter().map(|f| &**f).collect();
+        let forms = forms.as_slice();
         let tags = self.tagger.tag(forms);
         let sentence = parser::Sentence::new(
             forms.iter().map(|f| self.parser.word(tagger::word_key(f))),

@@ -63,6 +63,16 @@ fn seed_sentence_has_subject_object_and_negation() {
 }
 
 #[test]
+fn a_sentence_in_curly_quotes_is_rooted_at_its_verb() {
+    let article = seed_article();
+    let anchor = "We want to end that war";
+    let want = &article.tokens[token(&article, anchor, "want")];
+    assert_eq!((want.head, want.deprel.as_str()), (None, "root"));
+    assert_arc(&article, anchor, "xcomp", "want", "end");
+    assert_arc(&article, anchor, "punct", "want", "“");
+}
+
+#[test]
 fn every_sentence_is_a_tree_with_one_root() {
     let article = seed_article();
     for sentence in &article.sentences {
