@@ -1,10 +1,41 @@
-//! `eventwire actors` (skeleton, filled in by its issue).
+//! `eventwire actors <article-id>`: each actor of an article, its code, and every mention.
 
+use super::store_args::{print_rows, DbArg, PageArgs};
+use eventwire_store::query::ActorFilter;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    pub article_id: String,
+    /// Only actors whose id, code or name matches.
+    #[arg(long)]
+    pub actor: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`actors` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.db.open()?;
+    let filter = ActorFilter {
+        article: Some(args.article_id),
+        actor: args.actor,
+    };
+    let rows = store.actors(&filter, args.page.page()?)?;
+    print_rows(&rows, args.json, serde_json::to_string, |a| {
+        println!(
+            "{}  [{}]  {}  {}",
+            a.name,
+            a.code.as_deref().unwrap_or("-"),
+            a.kind,
+            a.actor_id
+        );
+        for m in &a.mentions {
+            println!("    {:>6}-{:<6} {:<9} {}", m.start, m.end, m.kind, m.text);
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,58 @@
-//! `eventwire events` (skeleton, filled in by its issue).
+//! `eventwire events`: coded events filtered by source, target, type and date.
 
+use super::store_args::{parse_date, print_rows, DbArg, PageArgs};
+use chrono::NaiveDate;
+use eventwire_store::query::EventFilter;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Source actor: id, CAMEO code or part of the name.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Target actor: id, CAMEO code or part of the name.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// PLOVER type (CONSULT) or CAMEO code prefix (036, 05).
+    #[arg(long = "type")]
+    pub kind: Option<String>,
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`events` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.db.open()?;
+    let filter = EventFilter {
+        source: args.source,
+        target: args.target,
+        kind: args.kind,
+        since: args.since,
+        until: args.until,
+        ..EventFilter::default()
+    };
+    let rows = store.events(&filter, args.page.page()?)?;
+    print_rows(&rows, args.json, serde_json::to_string, |e| {
+        let name =
+            |a: &eventwire_store::query::EventActor| a.name.clone().unwrap_or_else(|| "?".into());
+        println!(
+            "{}  {} → {}  {} {} ({:+.1})  {} source(s)  \"{}\"",
+            e.day.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
+            name(&e.source),
+            name(&e.target),
+            e.plover,
+            e.cameo,
+            e.goldstein,
+            e.num_sources,
+            e.evidence.sentence_text
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -12,4 +12,5 @@ pub mod quotes;
 pub mod serve;
 pub mod show;
 pub mod stats;
+mod store_args;
 pub mod train;

@@ -1,10 +1,115 @@
-//! `eventwire show` (skeleton, filled in by its issue).
+//! `eventwire show`: one stored article with every annotation layer, readable or as JSON.
 
+use super::store_args::DbArg;
+use anyhow::Context;
+use eventwire_model::Article;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The article id (as printed by `ingest`).
+    pub article_id: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print the whole article as JSON instead of a readable summary.
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`show` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.db.open()?;
+    let Some(article) = store.article(&args.article_id)? else {
+        eprintln!(
+            "eventwire: no article {:?} in {}",
+            args.article_id,
+            args.db.db.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&article).context("serialising the article")?
+        );
+    } else {
+        print_article(&article);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_article(a: &Article) {
+    println!(
+        "{}  published {}",
+        a.id,
+        a.meta
+            .published
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "?".into())
+    );
+    if let Some(title) = &a.meta.title {
+        println!("title: {title}");
+    }
+    let actor_name = |i: Option<usize>| {
+        i.and_then(|i| a.actors.get(i))
+            .map_or("?", |x| x.name.as_str())
+    };
+    println!(
+        "\n{} paragraphs, {} sentences, {} tokens",
+        a.paragraphs.len(),
+        a.sentences.len(),
+        a.tokens.len()
+    );
+    for (i, s) in a.sentences.iter().enumerate() {
+        println!("  [{i}] {}", a.slice(s.span));
+    }
+    println!("\nactors ({}):", a.actors.len());
+    for (i, actor) in a.actors.iter().enumerate() {
+        let mentions = a.mentions.iter().filter(|m| m.actor == i).count();
+        println!(
+            "  {}  {}  {}  ({mentions} mentions)",
+            actor.name,
+            actor.code.as_deref().unwrap_or("-"),
+            actor.id
+        );
+    }
+    println!("\ntimexes ({}):", a.timexes.len());
+    for t in &a.timexes {
+        println!("  {:?}  {}  → {}", t.kind, a.slice(t.span), t.value);
+    }
+    println!("\nquotes ({}):", a.quotes.len());
+    for q in &a.quotes {
+        println!(
+            "  {} ({:?}, {}): {}",
+            actor_name(q.speaker),
+            q.kind,
+            q.said_on.as_deref().unwrap_or("?"),
+            a.slice(q.span)
+        );
+    }
+    println!("\nevents ({}):", a.events.len());
+    for e in &a.events {
+        println!(
+            "  {} → {}  {} {} ({:+.1})  {}  [sentence {}]",
+            actor_name(e.source),
+            actor_name(e.target),
+            e.plover,
+            e.cameo,
+            e.goldstein,
+            e.date.as_deref().unwrap_or("?"),
+            e.sentence
+        );
+    }
+    println!("\nclaims ({}):", a.claims.len());
+    for c in &a.claims {
+        let deadline = c
+            .deadline
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "no deadline".into());
+        println!(
+            "  {} {:?}: {}  (by {deadline})",
+            actor_name(c.speaker),
+            c.kind,
+            a.slice(c.span)
+        );
+    }
 }

@@ -1,0 +1,67 @@
+//! Options shared by the commands that read the database (`--db`, date and paging options).
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use eventwire_store::query::{Page, MAX_PAGE_SIZE};
+use eventwire_store::Store;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct DbArg {
+    /// The SQLite database written by `eventwire ingest`.
+    #[arg(long, default_value = "events.db")]
+    pub db: PathBuf,
+}
+
+impl DbArg {
+    /// Opens an existing database; a missing file is an error rather than a new empty database.
+    pub fn open(&self) -> anyhow::Result<Store> {
+        anyhow::ensure!(
+            self.db.exists(),
+            "{}: no such database (run `eventwire ingest` first)",
+            self.db.display()
+        );
+        Store::open(&self.db).with_context(|| format!("opening {}", self.db.display()))
+    }
+}
+
+#[derive(clap::Args)]
+pub struct PageArgs {
+    /// At most this many rows.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PAGE_SIZE)))]
+    pub limit: u32,
+    /// Skip this many rows first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: u64,
+}
+
+impl PageArgs {
+    pub fn page(&self) -> anyhow::Result<Page> {
+        Ok(Page::new(self.limit, self.offset)?)
+    }
+}
+
+/// Parses a `YYYY-MM-DD` command-line date.
+pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|e| format!("{value:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// Prints rows as JSON Lines through `to_json` (for scripts) when `json` is set, else through
+/// `human`. (`to_json` is `serde_json::to_string`, passed in because this crate does not depend
+/// on serde directly.)
+pub fn print_rows<T>(
+    rows: &[T],
+    json: bool,
+    to_json: impl Fn(&T) -> serde_json::Result<String>,
+    human: impl Fn(&T),
+) -> anyhow::Result<()> {
+    for row in rows {
+        if json {
+            println!("{}", to_json(row)?);
+        } else {
+            human(row);
+        }
+    }
+    Ok(())
+}
