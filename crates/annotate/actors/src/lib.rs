@@ -1,17 +1,30 @@
-//! Actors: mentions of people, organisations and countries resolved to canonical, CAMEO-coded actors.
+//! Actors: mentions of people, organisations and countries resolved to canonical, CAMEO-coded
+//! actors, with in-article coreference.
 //!
-//! Skeleton: the stage is wired into the pipeline and filled in by its issue.
+//! The dictionary (`data/actors/`, embedded at build time) lists countries with adjectives,
+//! peoples and capitals, office-holders with their terms of office, organisations, government
+//! metonyms and role words. `recognise` finds mention candidates in each sentence; `coref`
+//! turns them into `article.actors` and `article.mentions`.
 
+mod coref;
+mod dictionary;
+mod recognise;
+
+use dictionary::Dictionary;
+pub use dictionary::DictionaryError;
 use eventwire_model::{Annotator, Article};
 
 /// Actors: mentions of people, organisations and countries resolved to canonical, CAMEO-coded actors.
-#[derive(Debug, Default)]
-pub struct ActorAnnotator;
+pub struct ActorAnnotator {
+    dictionary: Dictionary,
+}
 
 impl ActorAnnotator {
-    /// Loads the stage's bundled resources.
-    pub fn load() -> Result<Self, std::convert::Infallible> {
-        Ok(ActorAnnotator)
+    /// Loads the bundled dictionary; fails with the file and line of a malformed row.
+    pub fn load() -> Result<Self, DictionaryError> {
+        Ok(ActorAnnotator {
+            dictionary: Dictionary::load()?,
+        })
     }
 }
 
@@ -20,5 +33,8 @@ impl Annotator for ActorAnnotator {
         "actors"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    fn annotate(&self, article: &mut Article) {
+        let candidates = recognise::recognise(article, &self.dictionary);
+        coref::resolve(article, &self.dictionary, candidates);
+    }
 }

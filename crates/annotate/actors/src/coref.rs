@@ -1,0 +1,344 @@
+//! Coreference: turns recognised candidates into canonical actors and mentions. Names and
+//! phrases are resolved first (dictionary identity, surnames of earlier names, "the country");
+//! pronouns afterwards, by salience: the first compatible person earlier in the same sentence
+//! (subjects come first in English), a name right after an introductory phrase holding the
+//! pronoun ("During his campaign, Trump …"), else the first person of the nearest earlier sentence.
+
+use crate::dictionary::{Dictionary, Entry};
+use crate::recognise::{Candidate, What};
+use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span};
+
+/// How many sentences back a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 3;
+
+pub fn resolve(article: &mut Article, dict: &Dictionary, candidates: Vec<Candidate>) {
+    let quotes = quoted_spans(&article.text);
+    let (pronouns, names): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|c| matches!(c.what, What::Pronoun { .. }));
+    for candidate in names {
+        resolve_name(article, dict, candidate);
+    }
+    for candidate in pronouns {
+        resolve_pronoun(article, dict, &quotes, candidate);
+    }
+    article.mentions.sort_by_key(|m| m.span.start);
+}
+
+/// An actor as it is about to be added: its dictionary identity and the mention's code.
+struct Identity {
+    actor: Actor,
+    kind: MentionKind,
+    code: Option<String>,
+}
+
+fn actor(
+    id: String,
+    name: &str,
+    kind: ActorKind,
+    code: Option<String>,
+    country: Option<&str>,
+) -> Actor {
+    Actor {
+        id,
+        name: name.to_string(),
+        kind,
+        code,
+        alt_codes: Vec::new(),
+        country: country.map(str::to_string),
+        wikipedia: None,
+    }
+}
+
+fn person_identity(article: &Article, dict: &Dictionary, person: usize, by_role: bool) -> Identity {
+    let p = &dict.people[person];
+    let code = p.code_on(article.meta.published).to_string();
+    let mut a = actor(
+        p.id.clone(),
+        &p.name,
+        ActorKind::Person,
+        Some(code.clone()),
+        Some(p.country()),
+    );
+    a.wikipedia = Some(p.wikipedia.clone()).filter(|w| !w.is_empty());
+    let kind = if by_role {
+        MentionKind::Nominal
+    } else {
+        MentionKind::Name
+    };
+    Identity {
+        actor: a,
+        kind,
+        code: Some(code),
+    }
+}
+
+fn country_identity(dict: &Dictionary, country: usize, entry: Entry) -> Identity {
+    let c = &dict.countries[country];
+    let a = actor(
+        format!("country:{}", c.iso3),
+        &c.name,
+        ActorKind::Country,
+        Some(c.iso3.clone()),
+        Some(&c.iso3),
+    );
+    let (kind, code) = match entry {
+        Entry::Adjective(_) => (MentionKind::Demonym, c.iso3.clone()),
+        Entry::People(_) => (MentionKind::Nominal, c.iso3.clone()),
+        Entry::Capital(_) => (MentionKind::Metonym, format!("{}GOV", c.iso3)),
+        _ => (MentionKind::Name, c.iso3.clone()),
+    };
+    Identity {
+        actor: a,
+        kind,
+        code: Some(code),
+    }
+}
+
+fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Option<Identity> {
+    let text = article.slice(candidate.span);
+    Some(match &candidate.what {
+        What::Person { person, by_role } => person_identity(article, dict, *person, *by_role),
+        What::Country { country, entry } => country_identity(dict, *country, *entry),
+        What::Metonym(m) => {
+            let m = &dict.metonyms[*m];
+            let code = format!("{}{}", m.iso3, m.role);
+            let a = actor(
+                format!("metonym:{}", m.phrase),
+                &m.phrase,
+                ActorKind::Group,
+                Some(code.clone()),
+                Some(&m.iso3),
+            );
+            Identity {
+                actor: a,
+                kind: MentionKind::Metonym,
+                code: Some(code),
+            }
+        }
+        What::Organisation(o) => {
+            let o = &dict.organisations[*o];
+            let mut a = actor(
+                format!("org:{}", o.id),
+                &o.name,
+                ActorKind::Organization,
+                Some(o.code.clone()),
+                None,
+            );
+            a.wikipedia = Some(o.wikipedia.clone()).filter(|w| !w.is_empty());
+            Identity {
+                actor: a,
+                kind: MentionKind::Name,
+                code: Some(o.code.clone()),
+            }
+        }
+        What::Group { country, role } => {
+            let iso3 = &dict.countries[*country].iso3;
+            let code = format!("{iso3}{role}");
+            let name = text.trim_start_matches("the ").trim_start_matches("The ");
+            let a = actor(
+                format!("group:{code}:{}", name.to_lowercase()),
+                name,
+                ActorKind::Group,
+                Some(code.clone()),
+                Some(iso3),
+            );
+            Identity {
+                actor: a,
+                kind: MentionKind::Nominal,
+                code: Some(code),
+            }
+        }
+        What::Unknown { name, kind, code } => {
+            let country = code.as_deref().map(|c| &c[..3.min(c.len())]);
+            let a = actor(
+                format!("unk:{}", name.to_lowercase()),
+                name,
+                *kind,
+                code.clone(),
+                country,
+            );
+            Identity {
+                actor: a,
+                kind: MentionKind::Name,
+                code: code.clone(),
+            }
+        }
+        What::TheCountry | What::Pronoun { .. } => return None,
+    })
+}
+
+fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) {
+    let index = match &candidate.what {
+        What::TheCountry => last_country(article),
+        What::Unknown { name, .. } if !name.contains(' ') => {
+            earlier_person_by_surname(article, name)
+        }
+        _ => None,
+    };
+    if let Some(actor) = index {
+        let code = article.actors[actor].code.clone();
+        push_mention(
+            article,
+            candidate.span,
+            actor,
+            MentionKind::Nominal,
+            code,
+            0.7,
+        );
+        return;
+    }
+    let Some(found) = identity(article, dict, &candidate) else {
+        return;
+    };
+    let actor = actor_index(article, found.actor);
+    push_mention(article, candidate.span, actor, found.kind, found.code, 0.9);
+}
+
+fn push_mention(
+    article: &mut Article,
+    span: Span,
+    actor: usize,
+    kind: MentionKind,
+    code: Option<String>,
+    confidence: f32,
+) {
+    let sentence = article.sentence_at(span.start).unwrap_or(0);
+    article.mentions.push(Mention {
+        span,
+        actor,
+        kind,
+        code,
+        sentence,
+        confidence,
+    });
+}
+
+/// The index of the actor with this id, adding it when new.
+fn actor_index(article: &mut Article, actor: Actor) -> usize {
+    if let Some(i) = article.actors.iter().position(|a| a.id == actor.id) {
+        return i;
+    }
+    // An unknown name that an apposition coded after its first mention keeps that code.
+    article.actors.push(actor);
+    article.actors.len() - 1
+}
+
+fn last_country(article: &Article) -> Option<usize> {
+    article
+        .mentions
+        .iter()
+        .rev()
+        .map(|m| m.actor)
+        .find(|&a| article.actors[a].kind == ActorKind::Country)
+}
+
+fn earlier_person_by_surname(article: &Article, word: &str) -> Option<usize> {
+    article.actors.iter().position(|a| {
+        a.kind == ActorKind::Person
+            && a.name.contains(' ')
+            && a.name.rsplit(' ').next() == Some(word)
+    })
+}
+
+fn is_female(dict: &Dictionary, actor: &Actor) -> Option<bool> {
+    dict.people
+        .iter()
+        .find(|p| p.id == actor.id)
+        .map(|p| p.female)
+}
+
+fn resolve_pronoun(
+    article: &mut Article,
+    dict: &Dictionary,
+    quotes: &[Span],
+    candidate: Candidate,
+) {
+    let What::Pronoun { female, owned } = &candidate.what else {
+        return;
+    };
+    let span = candidate.span;
+    let in_quote = quotes.iter().any(|q| q.contains(&span));
+    let sentence = article.sentence_at(span.start).unwrap_or(0);
+    let compatible = |m: &Mention| {
+        let a = &article.actors[m.actor];
+        a.kind == ActorKind::Person
+            && is_female(dict, a).is_none_or(|f| f == *female)
+            && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
+    };
+    let same_sentence = article
+        .mentions
+        .iter()
+        .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
+    let cataphor = introductory_phrase_subject(article, span, sentence).filter(|m| compatible(m));
+    let earlier = (1..=PRONOUN_WINDOW.min(sentence)).find_map(|back| {
+        article
+            .mentions
+            .iter()
+            .find(|m| m.sentence == sentence - back && compatible(m))
+    });
+    let Some(antecedent) = same_sentence.or(cataphor).or(earlier).map(|m| m.actor) else {
+        return;
+    };
+    let owner = article.actors[antecedent].clone();
+    match owned {
+        None => {
+            let code = owner.code.clone();
+            push_mention(article, span, antecedent, MentionKind::Pronoun, code, 0.6);
+        }
+        Some(noun) => {
+            let country = owner.country.clone().unwrap_or_default();
+            let surname = owner.name.rsplit(' ').next().unwrap_or(&owner.name);
+            let name = format!("{surname} {noun}");
+            let code = Some(format!("{country}GOV")).filter(|_| !country.is_empty());
+            let a = actor(
+                format!("group:{}", name.to_lowercase()),
+                &name,
+                ActorKind::Group,
+                code.clone(),
+                Some(&country),
+            );
+            let index = actor_index(article, a);
+            push_mention(article, span, index, MentionKind::Nominal, code, 0.6);
+        }
+    }
+}
+
+/// "During his campaign, Trump promised …": the first mention right after the comma that
+/// closes an introductory phrase containing the pronoun.
+fn introductory_phrase_subject(
+    article: &Article,
+    pronoun: Span,
+    sentence: usize,
+) -> Option<&Mention> {
+    let start = article.sentences[sentence].span.start;
+    let comma = article.text[pronoun.end..].find(',')? + pronoun.end;
+    if article.text[start..pronoun.start].contains(',') {
+        return None;
+    }
+    let after = comma
+        + 1
+        + (article.text[comma + 1..].len() - article.text[comma + 1..].trim_start().len());
+    article
+        .mentions
+        .iter()
+        .find(|m| m.span.start == after && m.sentence == sentence)
+}
+
+/// Byte spans inside quotation marks (“…”, "…"), never crossing a line break.
+pub fn quoted_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i),
+            ('”', Some(s)) | ('"', Some(s)) => {
+                spans.push(Span::new(s, i + c.len_utf8()));
+                open = None;
+            }
+            ('\n', _) => open = None,
+            _ => {}
+        }
+    }
+    spans
+}

@@ -1,0 +1,352 @@
+//! The bundled actor dictionary: countries, office-holders, organisations, metonyms and role
+//! words, read from the editable CSV/TOML files in `data/actors/` and indexed by lower-cased
+//! phrase for longest-match lookup.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A problem in one of the bundled dictionary files, naming the file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum DictionaryError {
+    #[error("{file}:{line}: expected {expected} columns, found {found}")]
+    Columns {
+        file: &'static str,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
+    #[error("{file}:{line}: bad date {value:?}")]
+    Date {
+        file: &'static str,
+        line: usize,
+        value: String,
+    },
+    #[error("{file}: {source}")]
+    Toml {
+        file: &'static str,
+        source: toml::de::Error,
+    },
+}
+
+pub struct Country {
+    pub iso3: String,
+    pub name: String,
+}
+
+pub struct Term {
+    pub office: String,
+    pub iso3: String,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub code: String,
+}
+
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub female: bool,
+    pub wikipedia: String,
+    pub terms: Vec<Term>,
+}
+
+impl Person {
+    /// The code of the term in force on `date`, else of the latest term.
+    pub fn code_on(&self, date: Option<NaiveDate>) -> &str {
+        let current = date.and_then(|d| self.terms.iter().find(|t| t.covers(d)));
+        let term = current.or(self.terms.last()).expect("a person has a term");
+        &term.code
+    }
+
+    pub fn country(&self) -> &str {
+        &self.terms[0].iso3
+    }
+}
+
+impl Term {
+    fn covers(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|end| date < end)
+    }
+}
+
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub code: String,
+    pub wikipedia: String,
+}
+
+pub struct Role {
+    pub role: String,
+    pub office: String,
+    pub title: bool,
+}
+
+pub struct Metonym {
+    pub phrase: String,
+    pub iso3: String,
+    pub role: String,
+}
+
+/// What a dictionary phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Person(usize),
+    CountryName(usize),
+    Adjective(usize),
+    People(usize),
+    Capital(usize),
+    Metonym(usize),
+    Organisation(usize),
+    Role(usize),
+}
+
+impl Entry {
+    /// Proper-name entries must be capitalised in the text ("Turkey", not "turkey").
+    pub fn needs_capital(self) -> bool {
+        !matches!(self, Entry::Role(_))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NameRules {
+    pub not_names: Vec<String>,
+    pub organisation_words: Vec<String>,
+    pub place_words: Vec<String>,
+    pub place_prepositions: Vec<String>,
+    pub name_connectors: Vec<String>,
+}
+
+pub struct Dictionary {
+    pub countries: Vec<Country>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    pub roles: Vec<Role>,
+    pub metonyms: Vec<Metonym>,
+    pub names: NameRules,
+    phrases: HashMap<String, Vec<Entry>>,
+    pub longest_phrase: usize,
+}
+
+/// Lower-cases and unifies apostrophes so that text and dictionary phrases compare equal.
+pub fn normalise(phrase: &str) -> String {
+    phrase.to_lowercase().replace('’', "'")
+}
+
+fn rows(
+    file: &'static str,
+    text: &str,
+    columns: usize,
+) -> Result<Vec<(usize, Vec<String>)>, DictionaryError> {
+    let mut out = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<String> = line.split(',').map(|f| f.trim().to_string()).collect();
+        if fields.len() != columns {
+            return Err(DictionaryError::Columns {
+                file,
+                line: index + 1,
+                expected: columns,
+                found: fields.len(),
+            });
+        }
+        out.push((index + 1, fields));
+    }
+    // The first non-comment row is the header.
+    Ok(out.into_iter().skip(1).collect())
+}
+
+fn aliases(field: &str) -> impl Iterator<Item = &str> {
+    field.split(';').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn date(
+    file: &'static str,
+    line: usize,
+    value: &str,
+) -> Result<Option<NaiveDate>, DictionaryError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| DictionaryError::Date {
+            file,
+            line,
+            value: value.to_string(),
+        })
+}
+
+impl Dictionary {
+    pub fn load() -> Result<Self, DictionaryError> {
+        let names = toml::from_str(include_str!("../../../../data/actors/names.toml")).map_err(
+            |source| DictionaryError::Toml {
+                file: "names.toml",
+                source,
+            },
+        )?;
+        let mut dict = Dictionary {
+            countries: Vec::new(),
+            people: Vec::new(),
+            organisations: Vec::new(),
+            roles: Vec::new(),
+            metonyms: Vec::new(),
+            names,
+            phrases: HashMap::new(),
+            longest_phrase: 1,
+        };
+        dict.load_countries()?;
+        dict.load_people()?;
+        dict.load_organisations()?;
+        dict.load_roles()?;
+        dict.load_metonyms()?;
+        Ok(dict)
+    }
+
+    fn add(&mut self, phrase: &str, entry: Entry) {
+        if phrase.is_empty() {
+            return;
+        }
+        let words = phrase.split_whitespace().count();
+        self.longest_phrase = self.longest_phrase.max(words + 1);
+        let entries = self.phrases.entry(normalise(phrase)).or_default();
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
+    }
+
+    fn load_countries(&mut self) -> Result<(), DictionaryError> {
+        let file = "countries.csv";
+        for (_, f) in rows(
+            file,
+            include_str!("../../../../data/actors/countries.csv"),
+            6,
+        )? {
+            let index = self.countries.len();
+            self.add(&f[1], Entry::CountryName(index));
+            for alias in aliases(&f[5]) {
+                self.add(alias, Entry::CountryName(index));
+            }
+            self.add(&f[2], Entry::Adjective(index));
+            self.add(&f[3], Entry::People(index));
+            self.add(&f[4], Entry::Capital(index));
+            self.countries.push(Country {
+                iso3: f[0].clone(),
+                name: f[1].clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_people(&mut self) -> Result<(), DictionaryError> {
+        let file = "people.csv";
+        for (line, f) in rows(file, include_str!("../../../../data/actors/people.csv"), 10)? {
+            let term = Term {
+                office: f[5].clone(),
+                iso3: f[4].clone(),
+                start: date(file, line, &f[6])?.unwrap_or(NaiveDate::MIN),
+                end: date(file, line, &f[7])?,
+                code: f[8].clone(),
+            };
+            let index = match self.people.iter().position(|p| p.id == f[0]) {
+                Some(index) => index,
+                None => {
+                    self.people.push(Person {
+                        id: f[0].clone(),
+                        name: f[1].clone(),
+                        female: f[3] == "f",
+                        wikipedia: f[9].clone(),
+                        terms: Vec::new(),
+                    });
+                    self.people.len() - 1
+                }
+            };
+            self.people[index].terms.push(term);
+            self.add(&f[1], Entry::Person(index));
+            for alias in aliases(&f[2]) {
+                self.add(alias, Entry::Person(index));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_organisations(&mut self) -> Result<(), DictionaryError> {
+        let file = "organisations.csv";
+        for (_, f) in rows(
+            file,
+            include_str!("../../../../data/actors/organisations.csv"),
+            5,
+        )? {
+            let index = self.organisations.len();
+            self.add(&f[1], Entry::Organisation(index));
+            for alias in aliases(&f[2]) {
+                self.add(alias.trim_start_matches("the "), Entry::Organisation(index));
+            }
+            self.organisations.push(Organisation {
+                id: f[0].clone(),
+                name: f[1].clone(),
+                code: f[3].clone(),
+                wikipedia: f[4].clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_roles(&mut self) -> Result<(), DictionaryError> {
+        let file = "roles.csv";
+        for (_, f) in rows(file, include_str!("../../../../data/actors/roles.csv"), 4)? {
+            let index = self.roles.len();
+            self.add(&f[0], Entry::Role(index));
+            self.roles.push(Role {
+                role: f[1].clone(),
+                office: f[2].clone(),
+                title: f[3] == "yes",
+            });
+        }
+        Ok(())
+    }
+
+    fn load_metonyms(&mut self) -> Result<(), DictionaryError> {
+        let file = "metonyms.csv";
+        for (_, f) in rows(
+            file,
+            include_str!("../../../../data/actors/metonyms.csv"),
+            3,
+        )? {
+            let index = self.metonyms.len();
+            self.add(&f[0], Entry::Metonym(index));
+            self.metonyms.push(Metonym {
+                phrase: f[0].clone(),
+                iso3: f[1].clone(),
+                role: f[2].clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Entries for an exact phrase (already normalised).
+    pub fn lookup(&self, normalised: &str) -> &[Entry] {
+        self.phrases
+            .get(normalised)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Who held `office` for `iso3` on `date` ("the Russian president" on 2025-01-31 → Putin).
+    pub fn office_holder(
+        &self,
+        iso3: &str,
+        office: &str,
+        date: Option<NaiveDate>,
+    ) -> Option<usize> {
+        let date = date?;
+        self.people.iter().position(|p| {
+            p.terms
+                .iter()
+                .any(|t| t.iso3 == iso3 && t.office == office && t.covers(date))
+        })
+    }
+}

@@ -1,0 +1,433 @@
+//! Mention recognition: scans each sentence's tokens for pronouns, composed agent phrases
+//! ("Russian state television", "U.S. President Donald Trump"), titled names ("General X"),
+//! dictionary phrases and, last, capitalised name sequences outside the dictionary.
+//! Produces unresolved [`Candidate`]s in text order; `coref` turns them into actors.
+
+use crate::dictionary::{normalise, Dictionary, Entry};
+use eventwire_model::{ActorKind, Article, Span, Token};
+
+/// What a stretch of text was recognised as, before coreference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// A dictionary person, named or via the office they held ("the Russian president").
+    Person {
+        person: usize,
+        by_role: bool,
+    },
+    /// A country by name, adjective, people ("the Russians") or capital.
+    Country {
+        country: usize,
+        entry: Entry,
+    },
+    Metonym(usize),
+    Organisation(usize),
+    /// A composed generic agent ("Ukrainian officials"): country × role.
+    Group {
+        country: usize,
+        role: String,
+    },
+    /// A capitalised name outside the dictionary.
+    Unknown {
+        name: String,
+        kind: ActorKind,
+        code: Option<String>,
+    },
+    /// he/his/she/…; `owned` is the noun of "his administration".
+    Pronoun {
+        female: bool,
+        owned: Option<String>,
+    },
+    /// "the country": the most recently mentioned country.
+    TheCountry,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub what: What,
+}
+
+const MALE: [&str; 4] = ["he", "him", "his", "himself"];
+const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
+/// Nouns that, owned by a leader, stand for their government ("his administration").
+const GOVERNMENT_NOUNS: [&str; 3] = ["administration", "government", "cabinet"];
+/// Modifiers allowed between a determiner and a country in an agent phrase.
+const MODIFIERS: [&str; 7] = [
+    "current", "new", "top", "senior", "retired", "outgoing", "then",
+];
+const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+
+/// One sentence's tokens with the article and dictionary they are read against.
+struct Scan<'a> {
+    article: &'a Article,
+    dict: &'a Dictionary,
+    tokens: &'a [Token],
+}
+
+pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for sentence in 0..article.sentences.len() {
+        let scan = Scan {
+            article,
+            dict,
+            tokens: article.sentence_tokens(sentence),
+        };
+        let mut i = 0;
+        while i < scan.tokens.len() {
+            match scan.candidate_at(i) {
+                Some((candidate, next)) => {
+                    out.push(candidate);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    absorb_appositions(article, dict, out)
+}
+
+impl Scan<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| self.article.slice(t.span))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        normalise(self.text(i))
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end)
+    }
+
+    fn candidate_at(&self, i: usize) -> Option<(Candidate, usize)> {
+        self.pronoun(i)
+            .or_else(|| self.the_country(i))
+            .or_else(|| self.agent_phrase(i))
+            .or_else(|| self.titled_name(i))
+            .or_else(|| self.dictionary_phrase(i))
+            .or_else(|| self.unknown_name(i))
+    }
+
+    fn pronoun(&self, i: usize) -> Option<(Candidate, usize)> {
+        let word = self.lower(i);
+        let female = FEMALE.contains(&word.as_str());
+        if !female && !MALE.contains(&word.as_str()) {
+            return None;
+        }
+        let next = self.lower(i + 1);
+        let (owned, end) =
+            if (word == "his" || word == "her") && GOVERNMENT_NOUNS.contains(&next.as_str()) {
+                (Some(next), i + 2)
+            } else if next == "himself" || next == "herself" {
+                (None, i + 2)
+            } else {
+                (None, i + 1)
+            };
+        let what = What::Pronoun { female, owned };
+        Some((
+            Candidate {
+                span: self.span(i, end),
+                what,
+            },
+            end,
+        ))
+    }
+
+    fn the_country(&self, i: usize) -> Option<(Candidate, usize)> {
+        (self.lower(i) == "the" && self.lower(i + 1) == "country").then(|| {
+            (
+                Candidate {
+                    span: self.span(i, i + 2),
+                    what: What::TheCountry,
+                },
+                i + 2,
+            )
+        })
+    }
+
+    /// Longest dictionary match starting at token `i`: the matched entries and the end token.
+    fn lookup(&self, i: usize, wanted: impl Fn(Entry) -> bool) -> Option<(Vec<Entry>, usize)> {
+        let capitalised = starts_upper(self.text(i));
+        let longest = self
+            .dict
+            .longest_phrase
+            .min(self.tokens.len().saturating_sub(i));
+        (1..=longest).rev().find_map(|len| {
+            let span = self.span(i, i + len);
+            let key = normalise(&self.article.text[span.range()])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entries: Vec<Entry> = self
+                .dict
+                .lookup(&key)
+                .iter()
+                .copied()
+                .filter(|e| wanted(*e) && (capitalised || !e.needs_capital()))
+                .collect();
+            (!entries.is_empty()).then_some((entries, i + len))
+        })
+    }
+
+    fn skip_determiner_and_modifiers(&self, i: usize) -> usize {
+        let mut j = i;
+        if DETERMINERS.contains(&self.lower(j).as_str()) {
+            j += 1;
+        }
+        while MODIFIERS.contains(&self.lower(j).as_str()) {
+            j += 1;
+        }
+        j
+    }
+
+    /// "[the] [current] <country|adjective> <role> [Name]".
+    fn agent_phrase(&self, i: usize) -> Option<(Candidate, usize)> {
+        let j = self.skip_determiner_and_modifiers(i);
+        let (entries, k) = self.lookup(j, |e| {
+            matches!(e, Entry::CountryName(_) | Entry::Adjective(_))
+        })?;
+        let country = match entries[0] {
+            Entry::CountryName(c) | Entry::Adjective(c) => c,
+            _ => return None,
+        };
+        let (roles, m) = self.lookup(k, |e| matches!(e, Entry::Role(_)))?;
+        let Entry::Role(role) = roles[0] else {
+            return None;
+        };
+        let role = &self.dict.roles[role];
+        // The determiner only belongs to the phrase when no name follows it.
+        let start = if j > i && !DETERMINERS.contains(&self.lower(i).as_str()) {
+            j
+        } else {
+            i
+        };
+        if let Some(found) = self.name_after(start, m, Some((country, &role.role))) {
+            return Some(found);
+        }
+        let iso3 = &self.dict.countries[country].iso3;
+        let what = match self
+            .dict
+            .office_holder(iso3, &role.office, self.article.meta.published)
+        {
+            Some(person) if !role.office.is_empty() => What::Person {
+                person,
+                by_role: true,
+            },
+            _ if role.role.is_empty() => return None,
+            _ => What::Group {
+                country,
+                role: role.role.clone(),
+            },
+        };
+        Some((
+            Candidate {
+                span: self.span(start, m),
+                what,
+            },
+            m,
+        ))
+    }
+
+    /// "President Donald Trump", "General Kellogg", "Mr Smith" without a country.
+    fn titled_name(&self, i: usize) -> Option<(Candidate, usize)> {
+        if !starts_upper(self.text(i)) {
+            return None;
+        }
+        let (roles, m) = self.lookup(i, |e| matches!(e, Entry::Role(_)))?;
+        let Entry::Role(role) = roles[0] else {
+            return None;
+        };
+        if !self.dict.roles[role].title {
+            return None;
+        }
+        self.name_after(i, m, None)
+    }
+
+    /// A name right after a title: a dictionary person, else an unknown person with the
+    /// title's country and role code.
+    fn name_after(
+        &self,
+        start: usize,
+        m: usize,
+        country_role: Option<(usize, &str)>,
+    ) -> Option<(Candidate, usize)> {
+        let end = self.name_end(m)?;
+        if let Some((entries, person_end)) = self.lookup(m, |e| matches!(e, Entry::Person(_))) {
+            if let Entry::Person(person) = entries[0] {
+                let what = What::Person {
+                    person,
+                    by_role: false,
+                };
+                return Some((
+                    Candidate {
+                        span: self.span(start, person_end),
+                        what,
+                    },
+                    person_end,
+                ));
+            }
+        }
+        let code = country_role
+            .filter(|(_, role)| !role.is_empty())
+            .map(|(c, role)| format!("{}{role}", self.dict.countries[c].iso3));
+        let name = self.article.slice(self.span(m, end)).to_string();
+        let what = What::Unknown {
+            name,
+            kind: ActorKind::Person,
+            code,
+        };
+        Some((
+            Candidate {
+                span: self.span(start, end),
+                what,
+            },
+            end,
+        ))
+    }
+
+    fn dictionary_phrase(&self, i: usize) -> Option<(Candidate, usize)> {
+        let with_the = self.lower(i) == "the";
+        let at = if with_the { i + 1 } else { i };
+        let (entries, end) = self.lookup(at, |e| !matches!(e, Entry::Role(_)))?;
+        let entry = entries[0];
+        // "the" belongs to "the Russians" / "the White House", not to "the U.S. aid".
+        let keeps_the = matches!(
+            entry,
+            Entry::People(_) | Entry::Metonym(_) | Entry::Organisation(_)
+        );
+        if with_the && !keeps_the {
+            return None;
+        }
+        let what = match entry {
+            Entry::Person(person) => What::Person {
+                person,
+                by_role: false,
+            },
+            Entry::CountryName(c) | Entry::Adjective(c) | Entry::People(c) | Entry::Capital(c) => {
+                What::Country { country: c, entry }
+            }
+            Entry::Metonym(m) => What::Metonym(m),
+            Entry::Organisation(o) => What::Organisation(o),
+            Entry::Role(_) => return None,
+        };
+        Some((
+            Candidate {
+                span: self.span(i, end),
+                what,
+            },
+            end,
+        ))
+    }
+
+    /// Whether token `i` can be (part of) a proper name.
+    fn is_name_token(&self, i: usize) -> bool {
+        let text = self.text(i);
+        if !starts_upper(text) || self.dict.names.not_names.iter().any(|n| n == text) {
+            return false;
+        }
+        let upos = &self.tokens[i].upos;
+        let initial = i == 0 || matches!(self.text(i - 1), "“" | "\"" | "‘" | ":");
+        match (upos.is_empty(), initial) {
+            (false, _) => upos == "PROPN",
+            // Untagged text: a sentence-initial capital is only a name when another follows.
+            (true, true) => starts_upper(self.text(i + 1)),
+            (true, false) => true,
+        }
+    }
+
+    /// End (exclusive) of the name sequence starting at `i`, if one starts there.
+    fn name_end(&self, i: usize) -> Option<usize> {
+        if i >= self.tokens.len() || !self.is_name_token(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        loop {
+            if end < self.tokens.len() && self.is_name_token(end) {
+                end += 1;
+            } else if self.is_connector(end)
+                && end + 1 < self.tokens.len()
+                && self.is_name_token(end + 1)
+            {
+                end += 2;
+            } else {
+                return Some(end);
+            }
+        }
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        let word = self.text(i);
+        self.dict.names.name_connectors.iter().any(|c| c == word)
+    }
+
+    fn unknown_name(&self, i: usize) -> Option<(Candidate, usize)> {
+        let end = self.name_end(i)?;
+        let name = self.article.slice(self.span(i, end)).to_string();
+        let kind = self.name_kind(i, &name, end - i);
+        let what = What::Unknown {
+            name,
+            kind,
+            code: None,
+        };
+        Some((
+            Candidate {
+                span: self.span(i, end),
+                what,
+            },
+            end,
+        ))
+    }
+
+    fn name_kind(&self, i: usize, name: &str, words: usize) -> ActorKind {
+        let rules = &self.dict.names;
+        let has = |list: &[String]| name.split_whitespace().any(|w| list.iter().any(|x| x == w));
+        let after_place_preposition =
+            i > 0 && rules.place_prepositions.contains(&self.lower(i - 1));
+        if has(&rules.organisation_words)
+            || (name.len() > 1 && name.chars().all(|c| c.is_uppercase()))
+        {
+            ActorKind::Organization
+        } else if has(&rules.place_words) || (words == 1 && after_place_preposition) {
+            ActorKind::Location
+        } else {
+            ActorKind::Person
+        }
+    }
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Keith Kellogg, a retired American general": the agent phrase in apposition gives an unknown
+/// name its country and role instead of standing as a mention of its own.
+fn absorb_appositions(
+    article: &Article,
+    dict: &Dictionary,
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if let (What::Group { country, role }, Some(previous)) = (&candidate.what, out.last_mut()) {
+            let between = &article.text[previous.span.end..candidate.span.start];
+            let is_person = matches!(
+                previous.what,
+                What::Person { .. }
+                    | What::Unknown {
+                        kind: ActorKind::Person,
+                        ..
+                    }
+            );
+            if between.trim() == "," && is_person {
+                if let What::Unknown { code, .. } = &mut previous.what {
+                    *code = Some(format!("{}{role}", dict.countries[*country].iso3));
+                }
+                continue;
+            }
+        }
+        out.push(candidate);
+    }
+    out
+}
