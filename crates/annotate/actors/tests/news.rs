@@ -1,0 +1,128 @@
+//! Realistic news sentences outside the seed: time-aware office-holders, unknown names,
+//! organisations, metonyms and pronouns.
+
+use chrono::NaiveDate;
+use eventwire_model::{ActorKind, Article, ArticleMeta};
+use eventwire_pipeline::Pipeline;
+
+fn annotate(text: &str, published: &str) -> Article {
+    let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("date");
+    let meta = ArticleMeta {
+        published: Some(date),
+        ..Default::default()
+    };
+    let mut article = Article::new("test", text, meta);
+    Pipeline::standard()
+        .expect("pipeline")
+        .annotate(&mut article);
+    article
+}
+
+/// (mention text, actor name, mention code) for every mention, in text order.
+fn mentions(article: &Article) -> Vec<(String, String, Option<String>)> {
+    article
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                article.slice(m.span).to_string(),
+                article.actors[m.actor].name.clone(),
+                m.code.clone(),
+            )
+        })
+        .collect()
+}
+
+fn actor_of(article: &Article, text: &str) -> String {
+    let m = article
+        .mentions
+        .iter()
+        .find(|m| article.slice(m.span) == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {:?}", mentions(article)));
+    article.actors[m.actor].name.clone()
+}
+
+#[test]
+fn the_american_president_depends_on_the_publication_date() {
+    let text = "The American president said on Monday that the talks would continue.";
+    assert_eq!(
+        actor_of(&annotate(text, "2025-01-31"), "The American president"),
+        "Donald Trump"
+    );
+    assert_eq!(
+        actor_of(&annotate(text, "2023-06-01"), "The American president"),
+        "Joe Biden"
+    );
+}
+
+#[test]
+fn unknown_people_and_places_are_reported_uncoded_and_surnames_corefer() {
+    let text = "Local official Maria Gonzalez met protesters in Valparaiso on Tuesday. \
+                Gonzalez said she would return next week.";
+    let article = annotate(text, "2024-03-05");
+    let found = mentions(&article);
+    let maria = found
+        .iter()
+        .find(|(t, ..)| t == "Maria Gonzalez")
+        .expect("the unknown name is found");
+    assert_eq!(maria.2, None, "no country is stated, so no code");
+    assert_eq!(actor_of(&article, "Gonzalez"), "Maria Gonzalez");
+    assert_eq!(actor_of(&article, "she"), "Maria Gonzalez");
+    let place = article
+        .actors
+        .iter()
+        .find(|a| a.name == "Valparaiso")
+        .expect("the place is found");
+    assert_eq!(place.kind, ActorKind::Location);
+    assert!(
+        found.iter().all(|(t, ..)| t != "Tuesday"),
+        "weekdays are not names: {found:?}"
+    );
+}
+
+#[test]
+fn metonyms_organisations_and_composed_agents_get_cameo_codes() {
+    let text = "The Kremlin rejected the proposal, while NATO and the European Union urged restraint. \
+                Ukrainian officials said Russian forces shelled Kharkiv overnight, and Beijing called for talks.";
+    let article = annotate(text, "2024-11-20");
+    let code = |t: &str| {
+        mentions(&article)
+            .into_iter()
+            .find(|(m, ..)| m == t)
+            .and_then(|(.., c)| c)
+    };
+    assert_eq!(code("The Kremlin").as_deref(), Some("RUSGOV"));
+    assert_eq!(code("NATO").as_deref(), Some("IGOWSTNAT"));
+    assert_eq!(code("the European Union").as_deref(), Some("IGOEUREEC"));
+    assert_eq!(code("Ukrainian officials").as_deref(), Some("UKRGOV"));
+    assert_eq!(code("Russian forces").as_deref(), Some("RUSMIL"));
+    assert_eq!(code("Beijing").as_deref(), Some("CHNGOV"));
+}
+
+#[test]
+fn an_apposition_gives_an_unknown_name_its_country_and_role() {
+    let text =
+        "John Miller, a senior British diplomat, arrived in Geneva. He met Sergey Lavrov there.";
+    let article = annotate(text, "2024-02-01");
+    let found = mentions(&article);
+    let miller = found
+        .iter()
+        .find(|(t, ..)| t == "John Miller")
+        .expect("name found");
+    assert_eq!(miller.2.as_deref(), Some("GBRGOV"));
+    assert!(
+        found.iter().all(|(t, ..)| !t.contains("diplomat")),
+        "the apposition is absorbed: {found:?}"
+    );
+    assert_eq!(actor_of(&article, "He"), "John Miller");
+    assert_eq!(actor_of(&article, "Sergey Lavrov"), "Sergey Lavrov");
+}
+
+#[test]
+fn first_person_pronouns_in_quotes_are_not_resolved() {
+    let text = "“We will never accept this,” Zelensky said. “I have told our partners.”";
+    let article = annotate(text, "2024-02-01");
+    let found = mentions(&article);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Volodymyr Zelensky");
+}
