@@ -1,0 +1,151 @@
+//! API tests through the router with tower's `oneshot` (no socket).
+
+use super::*;
+use axum::body::{to_bytes, Body};
+use axum::http::{Request, StatusCode};
+use chrono::NaiveDate;
+use eventwire_model::*;
+use tower::ServiceExt;
+
+const TEXT: &str = "Putin praised Trump on January 7. Trump said they would meet.";
+
+fn person(id: &str, name: &str, code: &str) -> Actor {
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        kind: ActorKind::Person,
+        code: Some(code.into()),
+        alt_codes: vec![],
+        country: None,
+        wikipedia: None,
+    }
+}
+
+/// A database with one article: Putin praises Trump (one SUPPORT event, dated January 7).
+fn database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let meta = ArticleMeta {
+        published: NaiveDate::from_ymd_opt(2025, 1, 31),
+        ..ArticleMeta::default()
+    };
+    let mut a = Article::new("seed", TEXT, meta);
+    a.sentences = vec![
+        Sentence {
+            span: Span::new(0, 33),
+            paragraph: 0,
+            tokens: 0..0,
+        },
+        Sentence {
+            span: Span::new(34, TEXT.len()),
+            paragraph: 0,
+            tokens: 0..0,
+        },
+    ];
+    a.actors = vec![
+        person("vladimir_putin", "Vladimir Putin", "RUSGOV"),
+        person("donald_trump", "Donald Trump", "USAGOV"),
+    ];
+    a.events = vec![Event {
+        source: Some(0),
+        target: Some(1),
+        source_code: None,
+        target_code: None,
+        cameo: "051".into(),
+        plover: "SUPPORT".into(),
+        goldstein: 3.4,
+        trigger: Span::new(6, 13),
+        sentence: 0,
+        date: Some("2025-01-07".into()),
+        quote: None,
+        confidence: 0.9,
+    }];
+    Store::open(&path).unwrap().save(&a).unwrap();
+    (dir, path)
+}
+
+async fn get(uri: &str) -> (StatusCode, serde_json::Value) {
+    let (_dir, db) = database();
+    let response = router(db)
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (
+        status,
+        serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn timeline_returns_the_pair_events_with_evidence() {
+    let (status, body) = get("/api/timeline?a=trump&b=putin").await;
+    assert_eq!(status, StatusCode::OK);
+    let event = &body["items"][0];
+    assert_eq!(event["plover"], "SUPPORT");
+    assert_eq!(event["week"], "2025-W02");
+    assert_eq!(
+        event["evidence"]["sentence_text"],
+        "Putin praised Trump on January 7."
+    );
+    assert_eq!(event["trigger"], "praised");
+}
+
+#[tokio::test]
+async fn events_filter_and_page() {
+    let (_, body) = get("/api/events?source=RUSGOV&type=051&since=2025-01-01&limit=10").await;
+    assert_eq!(body["items"].as_array().unwrap().len(), 1);
+    assert_eq!(body["limit"], 10);
+    let (_, body) = get("/api/events?source=USAGOV").await;
+    assert!(body["items"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn bad_requests_get_4xx_json_errors() {
+    for (uri, expected) in [
+        ("/api/events?colour=red", "unknown parameter \"colour\""),
+        ("/api/events?since=2025-02-30", "not a YYYY-MM-DD date"),
+        ("/api/events?limit=1000000000", "page size"),
+        ("/api/events?limit=-1", "non-negative integer"),
+        ("/api/timeline?a=Trump", "needs both actors"),
+    ] {
+        let (status, body) = get(uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            body["error"].as_str().unwrap().contains(expected),
+            "{uri}: {body}"
+        );
+    }
+    let long = format!("/api/quotes?speaker={}", "x".repeat(500));
+    assert_eq!(get(&long).await.0, StatusCode::BAD_REQUEST);
+    let (status, body) = get("/api/articles/missing").await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::NOT_FOUND, Some("no article \"missing\""))
+    );
+    assert_eq!(get("/nope").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn article_and_openapi_are_served() {
+    let (status, body) = get("/api/articles/seed").await;
+    assert_eq!(
+        (status, body["text"].as_str()),
+        (StatusCode::OK, Some(TEXT))
+    );
+    let (_, openapi) = get("/openapi.json").await;
+    assert!(openapi["paths"]["/api/timeline"].is_object());
+}
+
+#[tokio::test]
+async fn the_page_is_embedded() {
+    let (_dir, db) = database();
+    let response = router(db)
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    let html = String::from_utf8(body.to_vec()).unwrap();
+    assert!(html.contains("/api/timeline") && html.contains("<mark id=\"evidence\">"));
+}
