@@ -102,7 +102,7 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
         What::Country { country, entry } => country_identity(dict, *country, *entry),
         What::Metonym(m) => {
             let m = &dict.metonyms[*m];
-            let code = format!("{}{}", m.iso3, m.role);
+            let code = m.code();
             let a = actor(
                 format!("metonym:{}", m.phrase),
                 &m.phrase,
@@ -130,6 +130,16 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 actor: a,
                 kind: MentionKind::Name,
                 code: Some(o.code.clone()),
+            }
+        }
+        What::Member(institution) => {
+            let head = Candidate {
+                span: candidate.span,
+                what: (**institution).clone(),
+            };
+            Identity {
+                kind: MentionKind::Nominal,
+                ..identity(article, dict, &head)?
             }
         }
         What::Group { country, role } => {
@@ -178,14 +188,11 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
     };
     if let Some(actor) = index {
         let code = article.actors[actor].code.clone();
-        push_mention(
-            article,
-            candidate.span,
-            actor,
-            MentionKind::Nominal,
-            code,
-            0.7,
-        );
+        let kind = match candidate.what {
+            What::TheCountry => MentionKind::Nominal,
+            _ => MentionKind::Name,
+        };
+        push_mention(article, candidate.span, actor, kind, code, 0.7);
         return;
     }
     let Some(found) = identity(article, dict, &candidate) else {

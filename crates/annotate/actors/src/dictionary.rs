@@ -88,6 +88,13 @@ pub struct Metonym {
     pub role: String,
 }
 
+impl Metonym {
+    /// Country and role: "the White House" → USAGOV.
+    pub fn code(&self) -> String {
+        format!("{}{}", self.iso3, self.role)
+    }
+}
+
 /// What a dictionary phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {

@@ -21,6 +21,9 @@ pub enum What {
     },
     Metonym(usize),
     Organisation(usize),
+    /// A role word after an institution ("a State Department spokesman", "NATO officials"):
+    /// someone speaking for the institution (a `Metonym` or `Organisation`), coded as it.
+    Member(Box<What>),
     /// A composed generic agent ("Ukrainian officials"): country × role.
     Group {
         country: usize,
@@ -182,16 +185,18 @@ impl Scan<'_> {
         j
     }
 
-    /// "[the] [current] <country|adjective> <role> [Name]".
+    /// "[the] [current] <country|adjective|institution> <role> [Name]".
     fn agent_phrase(&self, i: usize) -> Option<(Candidate, usize)> {
         let j = self.skip_determiner_and_modifiers(i);
-        let (entries, k) = self.lookup(j, |e| {
-            matches!(e, Entry::CountryName(_) | Entry::Adjective(_))
+        let (heads, k) = self.lookup(j, |e| {
+            matches!(
+                e,
+                Entry::CountryName(_)
+                    | Entry::Adjective(_)
+                    | Entry::Metonym(_)
+                    | Entry::Organisation(_)
+            )
         })?;
-        let country = match entries[0] {
-            Entry::CountryName(c) | Entry::Adjective(c) => c,
-            _ => return None,
-        };
         let (roles, m) = self.lookup(k, |e| matches!(e, Entry::Role(_)))?;
         let Entry::Role(role) = roles[0] else {
             return None;
@@ -203,23 +208,30 @@ impl Scan<'_> {
         } else {
             i
         };
-        if let Some(found) = self.name_after(start, m, Some((country, &role.role))) {
-            return Some(found);
-        }
-        let iso3 = &self.dict.countries[country].iso3;
-        let what = match self
-            .dict
-            .office_holder(iso3, &role.office, self.article.meta.published)
-        {
-            Some(person) if !role.office.is_empty() => What::Person {
-                person,
-                by_role: true,
-            },
-            _ if role.role.is_empty() => return None,
-            _ => What::Group {
-                country,
-                role: role.role.clone(),
-            },
+        let what = match heads[0] {
+            Entry::CountryName(country) | Entry::Adjective(country) => {
+                let code = Some(format!(
+                    "{}{}",
+                    self.dict.countries[country].iso3, role.role
+                ))
+                .filter(|_| !role.role.is_empty());
+                if let Some(found) = self.name_after(start, m, code) {
+                    return Some(found);
+                }
+                self.country_agent(country, &role.role, &role.office)?
+            }
+            Entry::Metonym(x) | Entry::Organisation(x) if !role.role.is_empty() => {
+                let institution = match heads[0] {
+                    Entry::Metonym(_) => What::Metonym(x),
+                    _ => What::Organisation(x),
+                };
+                let code = institution_code(self.dict, &institution);
+                if let Some(found) = self.name_after(start, m, code) {
+                    return Some(found);
+                }
+                What::Member(Box::new(institution))
+            }
+            _ => return None,
         };
         Some((
             Candidate {
@@ -228,6 +240,25 @@ impl Scan<'_> {
             },
             m,
         ))
+    }
+
+    /// "the Russian president" on the publication date is a person; "Ukrainian officials" a group.
+    fn country_agent(&self, country: usize, role: &str, office: &str) -> Option<What> {
+        let iso3 = &self.dict.countries[country].iso3;
+        match self
+            .dict
+            .office_holder(iso3, office, self.article.meta.published)
+        {
+            Some(person) if !office.is_empty() => Some(What::Person {
+                person,
+                by_role: true,
+            }),
+            _ if role.is_empty() => None,
+            _ => Some(What::Group {
+                country,
+                role: role.to_string(),
+            }),
+        }
     }
 
     /// "President Donald Trump", "General Kellogg", "Mr Smith" without a country.
@@ -246,12 +277,12 @@ impl Scan<'_> {
     }
 
     /// A name right after a title: a dictionary person, else an unknown person with the
-    /// title's country and role code.
+    /// title's code (country and role, or institution).
     fn name_after(
         &self,
         start: usize,
         m: usize,
-        country_role: Option<(usize, &str)>,
+        code: Option<String>,
     ) -> Option<(Candidate, usize)> {
         let end = self.name_end(m)?;
         if let Some((entries, person_end)) = self.lookup(m, |e| matches!(e, Entry::Person(_))) {
@@ -269,9 +300,6 @@ impl Scan<'_> {
                 ));
             }
         }
-        let code = country_role
-            .filter(|(_, role)| !role.is_empty())
-            .map(|(c, role)| format!("{}{role}", self.dict.countries[c].iso3));
         let name = self.article.slice(self.span(m, end)).to_string();
         let what = What::Unknown {
             name,
@@ -397,6 +425,15 @@ impl Scan<'_> {
     }
 }
 
+/// The code an institution's members speak with ("a Pentagon official" → USAMIL).
+pub fn institution_code(dict: &Dictionary, institution: &What) -> Option<String> {
+    match institution {
+        What::Metonym(m) => Some(dict.metonyms[*m].code()),
+        What::Organisation(o) => Some(dict.organisations[*o].code.clone()),
+        _ => None,
+    }
+}
+
 fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -410,7 +447,14 @@ fn absorb_appositions(
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        if let (What::Group { country, role }, Some(previous)) = (&candidate.what, out.last_mut()) {
+        let code = match &candidate.what {
+            What::Group { country, role } => {
+                Some(format!("{}{role}", dict.countries[*country].iso3))
+            }
+            What::Member(institution) => institution_code(dict, institution),
+            _ => None,
+        };
+        if let (Some(code), Some(previous)) = (code, out.last_mut()) {
             let between = &article.text[previous.span.end..candidate.span.start];
             let is_person = matches!(
                 previous.what,
@@ -421,8 +465,8 @@ fn absorb_appositions(
                     }
             );
             if between.trim() == "," && is_person {
-                if let What::Unknown { code, .. } = &mut previous.what {
-                    *code = Some(format!("{}{role}", dict.countries[*country].iso3));
+                if let What::Unknown { code: unknown, .. } = &mut previous.what {
+                    *unknown = Some(code);
                 }
                 continue;
             }

@@ -126,3 +126,34 @@ fn first_person_pronouns_in_quotes_are_not_resolved() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "Volodymyr Zelensky");
 }
+
+#[test]
+fn a_role_word_after_an_institution_is_a_mention_of_the_institution() {
+    let text = "Talks will resume next week, a State Department spokesman said. \
+                NATO officials and a Pentagon official declined to comment, and \
+                Kremlin spokesman Dmitry Peskov said nothing.";
+    let article = annotate(text, "2025-02-10");
+    let found = mentions(&article);
+    let code = |t: &str| {
+        found
+            .iter()
+            .find(|(m, ..)| m == t)
+            .unwrap_or_else(|| panic!("no mention {t:?} in {found:?}"))
+            .2
+            .clone()
+    };
+    assert_eq!(
+        code("a State Department spokesman").as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        actor_of(&article, "a State Department spokesman"),
+        "State Department"
+    );
+    assert_eq!(code("NATO officials").as_deref(), Some("IGOWSTNAT"));
+    assert_eq!(code("a Pentagon official").as_deref(), Some("USAMIL"));
+    assert_eq!(
+        actor_of(&article, "Kremlin spokesman Dmitry Peskov"),
+        "Dmitry Peskov"
+    );
+}
