@@ -388,12 +388,16 @@ pub struct EventFilter {
     pub article: Option<String>,
     pub source: Option<String>,
     pub target: Option<String>,
+    /// An actor on either side (source or target).
+    pub actor: Option<String>,
     /// Events between two actors in either direction (a timeline of the pair).
     pub between: Option<(String, String)>,
     /// PLOVER type (`CONSULT`) or CAMEO code prefix (`03`, `036`).
     pub kind: Option<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// Substring of the evidence sentence.
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -435,6 +439,13 @@ impl EventFilter {
         if let Some(target) = &self.target {
             c.actor("tgt", target);
         }
+        if let Some(actor) = &self.actor {
+            let clause = format!("({} OR {})", actor_clause("src"), actor_clause("tgt"));
+            c.push(
+                &clause,
+                [actor, actor].into_iter().flat_map(|x| actor_params(x)),
+            );
+        }
         if let Some((a, b)) = &self.between {
             let (src, tgt) = (actor_clause("src"), actor_clause("tgt"));
             let clause = format!("(({src} AND {tgt}) OR ({src} AND {tgt}))");
@@ -452,6 +463,9 @@ impl EventFilter {
             );
         }
         c.day_range("e.day", self.since, self.until);
+        if let Some(search) = &self.search {
+            c.push("s.text LIKE ?", [contains_pattern(search)]);
+        }
         c
     }
 }

@@ -60,6 +60,21 @@ fn events_filter_by_source_target_type_and_date() {
         ..Default::default()
     };
     assert_eq!(by(since), [("a2".into(), "036".into())]);
+    // Putin is the target of the first event and the source of the second.
+    let putin_either_side = EventFilter {
+        actor: Some("putin".into()),
+        article: Some("a1".into()),
+        ..Default::default()
+    };
+    assert_eq!(by(putin_either_side).len(), 2);
+    let praised = EventFilter {
+        search: Some("praised".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        by(praised),
+        [("a1".into(), "051".into()), ("a2".into(), "051".into())]
+    );
 }
 
 #[test]
