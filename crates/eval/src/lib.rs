@@ -1,13 +1,18 @@
 //! eventwire-eval: measures the pipeline against hand annotations.
 //!
 //! - [`bench`]: the synthetic corpus and throughput run behind `eventwire bench`;
+//! - [`coref`]: MUC, B³, CEAF-e and the CoNLL score over coreference partitions;
+//! - [`gum`]: the GUM Wikinews articles (CoNLL-U): reader, ingest and scores behind
+//!   `eventwire eval --gum`;
 //! - [`gold`]: the gold JSON format of `shared/gold/` (see its README for the scoring rules);
 //! - [`seed`]: scores one annotated article against its gold file, task by task;
 //! - [`score`]: counts, P/R/F1 and one-to-one matching shared by every task;
 //! - [`report`]: the per-task table, misses and false positives, and JSON.
 
 pub mod bench;
+pub mod coref;
 pub mod gold;
+pub mod gum;
 pub mod report;
 pub mod score;
 pub mod seed;

@@ -1,0 +1,423 @@
+//! Scores one annotated article against its GUM document: actor mentions by class (exact span and
+//! head match), coreference over the actor chains, pronoun resolution, entity linking and quotes.
+
+use super::conllu::{percent_decode, GoldMention, GumDocument};
+use crate::coref::CorefScores;
+use crate::score::{match_one_to_one, Counts};
+use eventwire_model::{Article, Mention, MentionKind, QuoteKind, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// GUM entity types that correspond to our actors.
+pub const ACTOR_TYPES: [&str; 3] = ["person", "organization", "place"];
+
+/// How a mention refers: gold mentions by the UPOS of their head word, ours by their kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionClass {
+    /// A proper name (gold head `PROPN`; our names and metonyms).
+    Named,
+    /// A pronoun (gold head `PRON`; our pronouns).
+    Pronoun,
+    /// Anything else: descriptions, demonyms.
+    Nominal,
+}
+
+impl MentionClass {
+    pub const ALL: [MentionClass; 3] = [Self::Named, Self::Pronoun, Self::Nominal];
+
+    fn of_gold_head(upos: &str) -> Self {
+        match upos {
+            "PROPN" => Self::Named,
+            "PRON" => Self::Pronoun,
+            _ => Self::Nominal,
+        }
+    }
+
+    fn of_predicted(kind: MentionKind) -> Self {
+        match kind {
+            MentionKind::Name | MentionKind::Metonym => Self::Named,
+            MentionKind::Pronoun => Self::Pronoun,
+            MentionKind::Nominal | MentionKind::Demonym => Self::Nominal,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Named => "named",
+            Self::Pronoun => "pronoun",
+            Self::Nominal => "nominal",
+        }
+    }
+}
+
+/// Mention detection counts of one class (or of all mentions, `class: None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MentionCounts {
+    pub class: Option<MentionClass>,
+    /// Same span.
+    pub exact: Counts,
+    /// Exact, or inside the gold span and covering its head word.
+    pub head: Counts,
+}
+
+/// Correct out of total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub correct: usize,
+    pub total: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, other: Tally) {
+        self.correct += other.correct;
+        self.total += other.total;
+    }
+
+    pub fn share(&self) -> f64 {
+        crate::score::ratio(self.correct, self.total)
+    }
+}
+
+/// Entity linking on the named gold mentions that carry a Wikipedia identity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Linking {
+    /// Named gold actor mentions with an identity.
+    pub named: usize,
+    /// … that one of our mentions matches (head match).
+    pub found: usize,
+    /// … whose actor comes from our dictionary (not an unknown name or a generic group).
+    pub in_dictionary: usize,
+    /// … of which the dictionary gives no Wikipedia identity.
+    pub without_identity: usize,
+    /// … whose identity equals the gold one.
+    pub correct: usize,
+}
+
+impl Linking {
+    pub fn add(&mut self, other: Linking) {
+        self.named += other.named;
+        self.found += other.found;
+        self.in_dictionary += other.in_dictionary;
+        self.without_identity += other.without_identity;
+        self.correct += other.correct;
+    }
+
+    /// Share of the dictionary actors we found whose identity is the gold one.
+    pub fn accuracy(&self) -> f64 {
+        crate::score::ratio(self.correct, self.in_dictionary)
+    }
+}
+
+/// Every count of one article (or the sum over articles).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct GumCounts {
+    /// Named, pronoun, nominal, then all mentions together.
+    pub mentions: Vec<MentionCounts>,
+    pub coref: CorefScores,
+    /// Gold actor pronouns with an antecedent whose matching mention we put in an actor that
+    /// also holds another mention of the same gold entity.
+    pub pronoun_resolution: Tally,
+    pub linking: Linking,
+    /// Our direct quotes against the gold `<q>`/`<quote>` spans, matched by overlap.
+    pub quotes: Counts,
+    /// Matched quotes we gave a speaker.
+    pub quotes_attributed: usize,
+}
+
+impl GumCounts {
+    pub fn add(&mut self, other: &GumCounts) {
+        for m in &other.mentions {
+            match self.mentions.iter_mut().find(|s| s.class == m.class) {
+                Some(s) => {
+                    s.exact.add(m.exact);
+                    s.head.add(m.head);
+                }
+                None => self.mentions.push(*m),
+            }
+        }
+        self.coref.add(&other.coref);
+        self.pronoun_resolution.add(other.pronoun_resolution);
+        self.linking.add(other.linking);
+        self.quotes.add(other.quotes);
+        self.quotes_attributed += other.quotes_attributed;
+    }
+
+    /// Mention counts of one class, or of all mentions for `None`.
+    pub fn mention_counts(&self, class: Option<MentionClass>) -> Option<&MentionCounts> {
+        self.mentions.iter().find(|m| m.class == class)
+    }
+}
+
+/// A gold item we missed or a prediction GUM does not have, for reading the errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GumFinding {
+    pub article: String,
+    /// `named miss`, `pronoun false positive`, `wrong link`, `quote miss`, …
+    pub what: String,
+    pub text: String,
+    /// Context: the gold entity type, or the identities compared.
+    pub note: String,
+}
+
+/// Gold actor mentions of a document, with their class and head word span.
+struct GoldActor<'a> {
+    mention: &'a GoldMention,
+    class: MentionClass,
+    head: Span,
+}
+
+fn gold_actors(doc: &GumDocument) -> Vec<GoldActor<'_>> {
+    doc.mentions
+        .iter()
+        .filter(|m| ACTOR_TYPES.contains(&m.etype.as_str()))
+        .map(|mention| {
+            let head = &doc.tokens[mention.head];
+            GoldActor {
+                mention,
+                class: MentionClass::of_gold_head(&head.upos),
+                head: head.span,
+            }
+        })
+        .collect()
+}
+
+/// One-to-one (gold index, predicted index) pairs.
+type Pairs = Vec<(usize, usize)>;
+
+/// Exact-span pairs, and those extended with head matches.
+fn align(gold: &[&GoldActor], predicted: &[&Mention]) -> (Pairs, Pairs) {
+    let exact = match_one_to_one(gold, predicted, &[], |g, p| g.mention.span == p.span);
+    let head = match_one_to_one(gold, predicted, &exact, |g, p| {
+        g.mention.span.contains(&p.span) && p.span.contains(&g.head)
+    });
+    (exact, head)
+}
+
+fn counts(pairs: usize, gold: usize, predicted: usize) -> Counts {
+    Counts {
+        true_pos: pairs,
+        false_pos: predicted - pairs,
+        false_neg: gold - pairs,
+    }
+}
+
+/// Scores `article` (the pipeline's output on `doc.text`) against the gold of `doc`.
+pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<GumFinding>) {
+    let gold = gold_actors(doc);
+    let mut scorer = Scorer {
+        doc,
+        article,
+        findings: Vec::new(),
+    };
+    let mut counts = GumCounts::default();
+    for class in MentionClass::ALL {
+        counts.mentions.push(scorer.class_counts(&gold, class));
+    }
+    let all_gold: Vec<&GoldActor> = gold.iter().collect();
+    let all_predicted: Vec<&Mention> = article.mentions.iter().collect();
+    let (exact, head) = align(&all_gold, &all_predicted);
+    counts.mentions.push(MentionCounts {
+        class: None,
+        exact: self::counts(exact.len(), gold.len(), all_predicted.len()),
+        head: self::counts(head.len(), gold.len(), all_predicted.len()),
+    });
+    let aligned: HashMap<usize, usize> = head.iter().map(|&(gi, pi)| (pi, gi)).collect();
+    let chains = Chains::new(&gold, article, &aligned);
+    counts.coref = CorefScores::compare(&chains.key, &chains.response);
+    counts.pronoun_resolution = chains.pronoun_resolution(&gold);
+    counts.linking = scorer.linking(&gold, &head);
+    (counts.quotes, counts.quotes_attributed) = scorer.quotes();
+    (counts, scorer.findings)
+}
+
+struct Scorer<'a> {
+    doc: &'a GumDocument,
+    article: &'a Article,
+    findings: Vec<GumFinding>,
+}
+
+impl Scorer<'_> {
+    fn finding(&mut self, what: String, span: Span, note: String) {
+        self.findings.push(GumFinding {
+            article: self.doc.id.clone(),
+            what,
+            text: self.article.slice(span).to_string(),
+            note,
+        });
+    }
+
+    /// Gold mentions of the class against our mentions of the class; misses and false positives
+    /// at head level become findings.
+    fn class_counts(&mut self, gold: &[GoldActor], class: MentionClass) -> MentionCounts {
+        let gold: Vec<&GoldActor> = gold.iter().filter(|g| g.class == class).collect();
+        let predicted: Vec<&Mention> = self
+            .article
+            .mentions
+            .iter()
+            .filter(|m| MentionClass::of_predicted(m.kind) == class)
+            .collect();
+        let (exact, head) = align(&gold, &predicted);
+        for (i, g) in gold.iter().enumerate() {
+            if !head.iter().any(|&(gi, _)| gi == i) {
+                let what = format!("{} miss", class.name());
+                self.finding(what, g.mention.span, g.mention.etype.clone());
+            }
+        }
+        for (i, p) in predicted.iter().enumerate() {
+            if !head.iter().any(|&(_, pi)| pi == i) {
+                let what = format!("{} false positive", class.name());
+                let actor = &self.article.actors[p.actor];
+                self.finding(what, p.span, format!("{} ({:?})", actor.id, p.kind));
+            }
+        }
+        MentionCounts {
+            class: Some(class),
+            exact: counts(exact.len(), gold.len(), predicted.len()),
+            head: counts(head.len(), gold.len(), predicted.len()),
+        }
+    }
+
+    /// Named gold mentions with an identity against the identity of the actor we gave them.
+    fn linking(&mut self, gold: &[GoldActor], head_pairs: &[(usize, usize)]) -> Linking {
+        let mut linking = Linking::default();
+        for (gi, g) in gold.iter().enumerate() {
+            let Some(identity) = g.mention.identity.as_deref() else {
+                continue;
+            };
+            if g.class != MentionClass::Named {
+                continue;
+            }
+            linking.named += 1;
+            let Some(&(_, pi)) = head_pairs.iter().find(|&&(pg, _)| pg == gi) else {
+                continue;
+            };
+            linking.found += 1;
+            let actor = &self.article.actors[self.article.mentions[pi].actor];
+            if actor.id.starts_with("unk:") || actor.id.starts_with("group:") {
+                continue;
+            }
+            linking.in_dictionary += 1;
+            let ours = actor.wikipedia.as_deref().map(normalise_identity);
+            match ours {
+                Some(ours) if ours == identity => linking.correct += 1,
+                _ => {
+                    linking.without_identity += usize::from(ours.is_none());
+                    let note = format!("gold {identity}, ours {} ({ours:?})", actor.id);
+                    self.finding("wrong link".into(), g.mention.span, note);
+                }
+            }
+        }
+        linking
+    }
+
+    /// Our direct quotes against the gold quote spans (overlap, one-to-one), and how many of the
+    /// matched ones have a speaker.
+    fn quotes(&mut self) -> (Counts, usize) {
+        let predicted: Vec<_> = self
+            .article
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .collect();
+        let gold = &self.doc.quotes;
+        let pairs = match_one_to_one(gold, &predicted, &[], |g, p| g.overlaps(&p.span));
+        for (i, &g) in gold.iter().enumerate() {
+            if !pairs.iter().any(|&(gi, _)| gi == i) {
+                self.finding("quote miss".into(), g, String::new());
+            }
+        }
+        for (i, p) in predicted.iter().enumerate() {
+            if !pairs.iter().any(|&(_, pi)| pi == i) {
+                self.finding("quote false positive".into(), p.span, String::new());
+            }
+        }
+        let attributed = pairs
+            .iter()
+            .filter(|&&(_, pi)| predicted[pi].speaker.is_some())
+            .count();
+        (counts(pairs.len(), gold.len(), predicted.len()), attributed)
+    }
+}
+
+/// `Donald Trump` → `Donald_Trump`, escapes decoded, as GUM writes identities.
+fn normalise_identity(wikipedia: &str) -> String {
+    percent_decode(wikipedia.trim()).replace(' ', "_")
+}
+
+/// Key and response entities over shared mention ids: a gold actor mention is its index in the
+/// gold list, our mention takes the index of the gold mention it matches, else one past the gold.
+struct Chains {
+    key: Vec<Vec<usize>>,
+    response: Vec<Vec<usize>>,
+    /// Gold entity of each gold mention id.
+    gold_entity: Vec<usize>,
+    /// Our entity (actor) of each aligned gold mention id.
+    our_entity: HashMap<usize, usize>,
+}
+
+impl Chains {
+    /// Entities of two or more mentions on both sides (singletons left out, as in CoNLL-2012).
+    fn new(gold: &[GoldActor], article: &Article, aligned: &HashMap<usize, usize>) -> Self {
+        let mut by_entity: HashMap<&str, usize> = HashMap::new();
+        let mut key: Vec<Vec<usize>> = Vec::new();
+        let mut gold_entity = Vec::with_capacity(gold.len());
+        for (gi, g) in gold.iter().enumerate() {
+            let next = by_entity.len();
+            let e = *by_entity.entry(&g.mention.entity).or_insert(next);
+            if e == key.len() {
+                key.push(Vec::new());
+            }
+            key[e].push(gi);
+            gold_entity.push(e);
+        }
+        let mut by_actor: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut our_entity = HashMap::new();
+        for (pi, m) in article.mentions.iter().enumerate() {
+            let id = match aligned.get(&pi) {
+                Some(&gi) => {
+                    our_entity.insert(gi, m.actor);
+                    gi
+                }
+                None => gold.len() + pi,
+            };
+            by_actor.entry(m.actor).or_default().push(id);
+        }
+        let mut response: Vec<Vec<usize>> = by_actor.into_values().collect();
+        response.sort();
+        key.retain(|e| e.len() > 1);
+        response.retain(|e| e.len() > 1);
+        Chains {
+            key,
+            response,
+            gold_entity,
+            our_entity,
+        }
+    }
+
+    /// Gold pronouns in chains of two or more mentions: resolved when our actor for the pronoun
+    /// also holds another mention aligned to the same gold entity.
+    fn pronoun_resolution(&self, gold: &[GoldActor]) -> Tally {
+        let mut chain_size: HashMap<usize, usize> = HashMap::new();
+        for &e in &self.gold_entity {
+            *chain_size.entry(e).or_default() += 1;
+        }
+        let mut tally = Tally::default();
+        for (gi, g) in gold.iter().enumerate() {
+            let entity = self.gold_entity[gi];
+            if g.class != MentionClass::Pronoun || chain_size[&entity] < 2 {
+                continue;
+            }
+            tally.total += 1;
+            let Some(actor) = self.our_entity.get(&gi) else {
+                continue;
+            };
+            let resolved = self
+                .our_entity
+                .iter()
+                .any(|(&other, a)| other != gi && a == actor && self.gold_entity[other] == entity);
+            tally.correct += usize::from(resolved);
+        }
+        tally
+    }
+}
