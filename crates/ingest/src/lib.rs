@@ -54,12 +54,21 @@ impl Default for IngestOptions {
 /// The articles behind `paths` (files and directories), read lazily in order.
 pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
     let inputs = walk::expand(paths);
-    let file_count = inputs.len();
+    let many_articles = inputs.len() > 1
+        || inputs.iter().any(|input| {
+            matches!(
+                input,
+                Ok(Input {
+                    format: Format::JsonLines,
+                    ..
+                })
+            )
+        });
     Ingest {
         inputs: inputs.into_iter(),
         lines: None,
         options,
-        file_count,
+        many_articles,
     }
 }
 
@@ -68,13 +77,14 @@ pub struct Ingest {
     inputs: std::vec::IntoIter<Result<Input, IngestError>>,
     lines: Option<JsonLines>,
     options: IngestOptions,
-    file_count: usize,
+    many_articles: bool,
 }
 
 impl Ingest {
-    /// How many files (and unreadable paths) the run covers.
-    pub fn file_count(&self) -> usize {
-        self.file_count
+    /// Whether the run may hold more than one article (several files, or any JSON Lines file):
+    /// what decides if a progress display is worth showing.
+    pub fn may_hold_many_articles(&self) -> bool {
+        self.many_articles
     }
 }
 

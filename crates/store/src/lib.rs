@@ -199,6 +199,16 @@ impl Store {
         stored.map(write::StoredArticle::into_article).transpose()
     }
 
+    /// SQLite's own consistency check of the whole file: `"ok"`, or the problems it found, one
+    /// per line (after a crash or a disk error, before trusting the figures).
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines = statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(lines.join("\n"))
+    }
+
     /// Row counts per table.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {

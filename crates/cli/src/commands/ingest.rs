@@ -123,7 +123,7 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
         ..IngestOptions::default()
     };
     let articles = eventwire_ingest::ingest(&args.paths, options);
-    let mut report = Report::new(Progress::start(articles.file_count() > 1));
+    let mut report = Report::new(Progress::start(articles.may_hold_many_articles()));
     let mut undated_files = HashSet::new();
     let mut chunk = Chunk::default();
     for item in articles {
@@ -258,7 +258,7 @@ fn layer_summary(article: &Article) -> String {
     )
 }
 
-/// Progress on stderr with articles/s and MB/s of text; hidden for single-file runs (and by
+/// Progress on stderr with articles/s and MB/s of text; hidden for single-article runs (and by
 /// indicatif when stderr is not a terminal).
 struct Progress {
     bar: ProgressBar,

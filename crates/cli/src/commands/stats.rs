@@ -1,4 +1,5 @@
-//! `eventwire stats`: how many rows each table of the database holds.
+//! `eventwire stats [--check]`: how many rows each table of the database holds, and optionally
+//! whether the file passes SQLite's integrity check (exit 1 when it does not).
 
 use super::store_args::DbArg;
 use std::process::ExitCode;
@@ -7,6 +8,9 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub db: DbArg,
+    /// Also run SQLite's integrity check over the whole file.
+    #[arg(long)]
+    pub check: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -30,5 +34,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     ] {
         println!("{name:>16}  {count}");
     }
-    Ok(ExitCode::SUCCESS)
+    if !args.check {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let verdict = store.integrity_check()?;
+    println!("{:>16}  {verdict}", "integrity");
+    Ok(if verdict == "ok" {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
