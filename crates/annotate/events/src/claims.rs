@@ -1,5 +1,6 @@
 //! Claims: promises and predictions ("promised to end the conflict within 24 hours of taking office",
 //! "hopes to end the war within six months") with their speaker, content, date made and deadline.
+//! A goal the speaker sets for their own action becomes a promise once it has a deadline.
 //! The deadline is the time stage's reading of a temporal expression inside the content.
 
 use crate::coder::{best_hits, site_of, undated, Hit};
@@ -27,8 +28,12 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
     let span = view.span(content);
     let (speaker, speaker_code) = claim_speaker(view, &res.modality, &site)?;
     let deadline_timex = deadline_timex(view, span);
+    let kind = match deadline_timex {
+        Some(_) => hit.entry.dated_kind,
+        None => hit.entry.kind,
+    };
     Some(Claim {
-        kind: hit.entry.kind,
+        kind,
         speaker: Some(speaker),
         speaker_code,
         span,

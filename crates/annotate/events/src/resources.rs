@@ -94,6 +94,9 @@ pub struct Cues {
 pub struct ClaimTrigger {
     pub phrase: Phrase,
     pub kind: ClaimKind,
+    /// The kind when the content gives a deadline: a dated goal for one's own action ("hopes to end
+    /// the war within six months") is a commitment that can be held to its date.
+    pub dated_kind: ClaimKind,
 }
 
 /// Everything the stage reads from `data/events/`.
@@ -343,6 +346,7 @@ struct ClaimsFile {
 struct ClaimEntry {
     phrase: String,
     kind: ClaimKindName,
+    dated_kind: Option<ClaimKindName>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -350,6 +354,15 @@ struct ClaimEntry {
 enum ClaimKindName {
     Promise,
     Prediction,
+}
+
+impl From<ClaimKindName> for ClaimKind {
+    fn from(name: ClaimKindName) -> Self {
+        match name {
+            ClaimKindName::Promise => ClaimKind::Promise,
+            ClaimKindName::Prediction => ClaimKind::Prediction,
+        }
+    }
 }
 
 fn parse_claims(text: &str) -> Result<Vec<ClaimTrigger>, LoadError> {
@@ -363,11 +376,11 @@ fn parse_claims(text: &str) -> Result<Vec<ClaimTrigger>, LoadError> {
                 file: FILE,
                 phrase: t.phrase.clone(),
             })?;
-            let kind = match t.kind {
-                ClaimKindName::Promise => ClaimKind::Promise,
-                ClaimKindName::Prediction => ClaimKind::Prediction,
-            };
-            Ok(ClaimTrigger { phrase, kind })
+            Ok(ClaimTrigger {
+                phrase,
+                kind: t.kind.into(),
+                dated_kind: t.dated_kind.unwrap_or(t.kind).into(),
+            })
         })
         .collect()
 }

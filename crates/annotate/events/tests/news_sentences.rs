@@ -234,6 +234,45 @@ fn negated_counterfactual_and_conditional_actions_are_not_events() {
 }
 
 #[test]
+fn could_is_intent_and_would_never_is_no_event() {
+    assert_eq!(
+        triples("Xi could meet Biden in San Francisco in November."),
+        vec![triple("CHNGOV", "036", "USAGOV")],
+        "a possible meeting is an intent to meet"
+    );
+    assert_eq!(
+        triples("Russian forces could attack Kyiv again within weeks."),
+        vec![],
+        "a possible attack is no attack, and attacks have no intent code"
+    );
+    assert_eq!(
+        triples("Scholz would never criticize Macron in public."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_negated_speech_verb_leaves_the_clause_it_reports_real() {
+    assert_eq!(
+        triples("Blinken did not specify who in Washington had been in contact with Iran."),
+        vec![triple("USAGOV", "040", "IRN")],
+        "not saying who met does not deny the contact"
+    );
+}
+
+#[test]
+fn a_dated_goal_is_a_promise_and_an_undated_hope_a_prediction() {
+    let article = code("Netanyahu hopes to bring the hostages home within a month.");
+    let goal = &article.claims[0];
+    assert_eq!(goal.kind, ClaimKind::Promise);
+    assert_eq!(goal.deadline, NaiveDate::from_ymd_opt(2025, 4, 14));
+    let article = code("Erdogan hopes to host a peace conference.");
+    let hope = &article.claims[0];
+    assert_eq!(hope.kind, ClaimKind::Prediction);
+    assert_eq!(hope.deadline, None);
+}
+
+#[test]
 fn a_dated_promise_gets_its_deadline() {
     let article = code("Netanyahu vowed to defeat Hamas by the end of the year.");
     let claim = &article.claims[0];
