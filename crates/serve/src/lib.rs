@@ -7,6 +7,7 @@
 
 mod error;
 mod params;
+mod spec;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
@@ -14,19 +15,20 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 pub use error::ApiError;
+use eventwire_model::ClaimKind;
 use eventwire_store::query::{
     ActorFilter, ArticleFilter, ClaimFilter, EventFilter, Page, QuoteFilter,
 };
 use eventwire_store::Store;
 use params::Params;
 use serde::Serialize;
+use spec::Endpoint;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
-const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
 
 type RawQuery = Result<Query<HashMap<String, String>>, QueryRejection>;
 type ApiResult = Result<Response, ApiError>;
@@ -40,38 +42,37 @@ struct AppState {
 pub fn router(db: PathBuf) -> Router {
     Router::new()
         .route("/", get(|| async { Html(INDEX_HTML) }))
-        .route(
-            "/openapi.json",
-            get(|| async { ([("content-type", "application/json")], OPENAPI_JSON) }),
-        )
-        .route("/api/stats", get(stats))
-        .route("/api/articles", get(articles))
-        .route("/api/articles/{id}", get(article))
-        .route("/api/actors", get(actors))
-        .route("/api/quotes", get(quotes))
-        .route("/api/events", get(events))
-        .route("/api/event-counts", get(event_counts))
-        .route("/api/timeline", get(timeline))
-        .route("/api/promises", get(promises))
+        .route("/openapi.json", get(|| async { Json(spec::openapi()) }))
+        .route(spec::STATS.path, get(stats))
+        .route(spec::ARTICLES.path, get(articles))
+        .route(spec::ARTICLE_BY_ID.path, get(article))
+        .route(spec::ACTORS.path, get(actors))
+        .route(spec::QUOTES.path, get(quotes))
+        .route(spec::EVENTS.path, get(events))
+        .route(spec::EVENT_COUNTS.path, get(event_counts))
+        .route(spec::TIMELINE.path, get(timeline))
+        .route(spec::PROMISES.path, get(promises))
         .fallback(|| async { ApiError::not_found("no such endpoint; see /openapi.json") })
         .with_state(AppState { db: Arc::new(db) })
 }
 
-/// Serves until interrupted (Ctrl-C).
-pub async fn serve(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+/// Serves until interrupted (Ctrl-C), on a runtime of its own so callers need no async code.
+pub fn serve(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
     Store::open_read_only(&db)?; // fail at start, not on the first request
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    eprintln!(
-        "eventwire: serving {} on http://{}",
-        db.display(),
-        listener.local_addr()?
-    );
-    axum::serve(listener, router(db))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
-    Ok(())
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        eprintln!(
+            "eventwire: serving {} on http://{}",
+            db.display(),
+            listener.local_addr()?
+        );
+        axum::serve(listener, router(db))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        Ok(())
+    })
 }
 
 /// Runs `query` against a read-only connection on a blocking thread.
@@ -85,9 +86,9 @@ async fn with_store<T: Send + 'static>(
         .map_err(|e| ApiError::internal(format!("query task failed: {e}")))?
 }
 
-fn params(raw: RawQuery, allowed: &[&str]) -> Result<Params, ApiError> {
+fn params(raw: RawQuery, endpoint: &Endpoint) -> Result<Params, ApiError> {
     let Query(map) = raw.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    Params::validate(map, allowed)
+    Params::validate(map, endpoint)
 }
 
 /// A page of items with the paging that produced it.
@@ -97,19 +98,19 @@ fn listing<T: Serialize>(items: Vec<T>, page: Page) -> Response {
 }
 
 async fn stats(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    params(raw, &[])?;
+    params(raw, &spec::STATS)?;
     let stats = with_store(&state, |s| Ok(s.stats()?)).await?;
     Ok(Json(stats).into_response())
 }
 
 async fn articles(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &["q", "since", "until"])?;
+    let p = params(raw, &spec::ARTICLES)?;
     let filter = ArticleFilter {
         search: p.text("q"),
-        since: p.date("since")?,
-        until: p.date("until")?,
+        since: p.date("since"),
+        until: p.date("until"),
     };
-    let page = p.page()?;
+    let page = p.page;
     let items = with_store(&state, move |s| Ok(s.articles(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
@@ -119,7 +120,7 @@ async fn article(
     UrlPath(id): UrlPath<String>,
     raw: RawQuery,
 ) -> ApiResult {
-    params(raw, &[])?;
+    params(raw, &spec::ARTICLE_BY_ID)?;
     let missing = format!("no article {id:?}");
     let found = with_store(&state, move |s| Ok(s.article(&id)?)).await?;
     found
@@ -128,87 +129,98 @@ async fn article(
 }
 
 async fn actors(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &["article", "actor"])?;
+    let p = params(raw, &spec::ACTORS)?;
     let filter = ActorFilter {
         article: p.text("article"),
         actor: p.text("actor"),
     };
-    let page = p.page()?;
+    let page = p.page;
     let items = with_store(&state, move |s| Ok(s.actors(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
 
 async fn quotes(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &["article", "speaker", "about", "since", "until", "q"])?;
+    let p = params(raw, &spec::QUOTES)?;
     let filter = QuoteFilter {
         article: p.text("article"),
         speaker: p.text("speaker"),
         about: p.text("about"),
-        since: p.date("since")?,
-        until: p.date("until")?,
+        since: p.date("since"),
+        until: p.date("until"),
         search: p.text("q"),
     };
-    let page = p.page()?;
+    let page = p.page;
     let items = with_store(&state, move |s| Ok(s.quotes(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
 
-const EVENT_PARAMS: [&str; 6] = ["article", "source", "target", "type", "since", "until"];
-
-fn event_filter(p: &Params) -> Result<EventFilter, ApiError> {
-    Ok(EventFilter {
+fn event_filter(p: &Params) -> EventFilter {
+    EventFilter {
         article: p.text("article"),
+        actor: p.text("actor"),
         source: p.text("source"),
         target: p.text("target"),
         between: None,
         kind: p.text("type"),
-        since: p.date("since")?,
-        until: p.date("until")?,
-    })
+        since: p.date("since"),
+        until: p.date("until"),
+        search: p.text("q"),
+    }
 }
 
 async fn events(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &EVENT_PARAMS)?;
-    let (filter, page) = (event_filter(&p)?, p.page()?);
+    let p = params(raw, &spec::EVENTS)?;
+    let (filter, page) = (event_filter(&p), p.page);
     let items = with_store(&state, move |s| Ok(s.events(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
 
 async fn event_counts(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &EVENT_PARAMS)?;
-    let (filter, page) = (event_filter(&p)?, p.page()?);
+    let p = params(raw, &spec::EVENT_COUNTS)?;
+    let (filter, page) = (event_filter(&p), p.page);
     let items = with_store(&state, move |s| Ok(s.event_counts(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
 
 async fn timeline(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &["a", "b"])?;
+    let p = params(raw, &spec::TIMELINE)?;
     let (Some(a), Some(b)) = (p.text("a"), p.text("b")) else {
         return Err(ApiError::bad_request(
             "timeline needs both actors: ?a=…&b=…",
         ));
     };
-    let page = p.page()?;
-    let items = with_store(&state, move |s| Ok(s.timeline(&a, &b, page)?)).await?;
+    let filter = EventFilter {
+        between: Some((a, b)),
+        since: p.date("since"),
+        until: p.date("until"),
+        ..EventFilter::default()
+    };
+    let page = p.page;
+    let items = with_store(&state, move |s| Ok(s.events(&filter, page)?)).await?;
     Ok(listing(items, page))
 }
 
 async fn promises(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
-    let p = params(raw, &["article", "speaker", "due_by", "as_of"])?;
-    let due_by = p.date("due_by")?;
+    let p = params(raw, &spec::PROMISES)?;
+    let due_by = p.date("due_by");
     let as_of = p
-        .date("as_of")?
+        .date("as_of")
         .or(due_by)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let filter = ClaimFilter {
         article: p.text("article"),
         speaker: p.text("speaker"),
-        kind: None,
+        kind: p.text("type").and_then(|name| claim_kind(&name)),
         due_by,
     };
-    let page = p.page()?;
+    let page = p.page;
     let items = with_store(&state, move |s| Ok(s.claims(&filter, as_of, page)?)).await?;
     Ok(listing(items, page))
+}
+
+/// A claim kind by its serialised name (the spec has already checked it is one).
+fn claim_kind(name: &str) -> Option<ClaimKind> {
+    serde_json::from_value(serde_json::Value::String(name.to_lowercase())).ok()
 }
 
 #[cfg(test)]

@@ -1,72 +1,116 @@
-//! Query-string validation: every endpoint names the parameters it accepts, and anything else
-//! (an unknown filter, a bad date, an oversized page, an overlong value) is a 400 with a message.
+//! Query-string validation against an endpoint's [`spec`](crate::spec): anything the endpoint
+//! does not declare, a malformed date, an unknown choice, an oversized page or an overlong value
+//! is a 400 with a message, before any query runs.
 
 use crate::error::ApiError;
+use crate::spec::{Endpoint, Kind};
 use chrono::NaiveDate;
 use eventwire_store::query::{Page, DEFAULT_PAGE_SIZE};
 use std::collections::HashMap;
 
-/// The longest filter value accepted (names and search strings are short).
-const MAX_VALUE_LEN: usize = 200;
+/// The longest parameter value accepted (names and search strings are short).
+pub const MAX_VALUE_LEN: usize = 200;
 
 /// Parameters every list endpoint accepts.
 const PAGING: [&str; 2] = ["limit", "offset"];
 
-pub struct Params(HashMap<String, String>);
+/// A request's validated parameters.
+pub struct Params {
+    values: HashMap<String, String>,
+    dates: HashMap<String, NaiveDate>,
+    pub page: Page,
+}
 
 impl Params {
-    /// Checks that every given parameter is one of `allowed` (or paging) and bounded in length.
-    pub fn validate(raw: HashMap<String, String>, allowed: &[&str]) -> Result<Params, ApiError> {
+    pub fn validate(raw: HashMap<String, String>, endpoint: &Endpoint) -> Result<Params, ApiError> {
+        let mut dates = HashMap::new();
         for (key, value) in &raw {
-            if !allowed.contains(&key.as_str()) && !PAGING.contains(&key.as_str()) {
-                let known = [allowed, &PAGING[..]].concat().join(", ");
-                return Err(ApiError::bad_request(format!(
-                    "unknown parameter {key:?}; accepted: {known}"
-                )));
-            }
             if value.len() > MAX_VALUE_LEN {
                 return Err(ApiError::bad_request(format!(
                     "parameter {key:?} is longer than {MAX_VALUE_LEN} bytes"
                 )));
             }
+            if endpoint.paged && PAGING.contains(&key.as_str()) {
+                continue;
+            }
+            let Some(param) = endpoint.params.iter().find(|p| p.name == key) else {
+                return Err(unknown(key, endpoint));
+            };
+            match param.kind {
+                Kind::Text => {}
+                Kind::Date => {
+                    dates.insert(key.clone(), parse_date(key, value)?);
+                }
+                Kind::Choice(choices) => check_choice(key, value, choices)?,
+            }
         }
-        Ok(Params(raw))
+        let page = page(&raw)?;
+        Ok(Params {
+            values: raw,
+            dates,
+            page,
+        })
     }
 
-    /// A non-empty text value.
+    /// A non-empty text value, trimmed.
     pub fn text(&self, key: &str) -> Option<String> {
-        self.0
+        self.values
             .get(key)
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     }
 
-    pub fn date(&self, key: &str) -> Result<Option<NaiveDate>, ApiError> {
-        self.text(key)
-            .map(|v| {
-                NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                    ApiError::bad_request(format!(
-                        "parameter {key:?}: {v:?} is not a YYYY-MM-DD date"
-                    ))
-                })
-            })
-            .transpose()
+    pub fn date(&self, key: &str) -> Option<NaiveDate> {
+        self.dates.get(key).copied()
     }
+}
 
-    fn number(&self, key: &str, default: u64) -> Result<u64, ApiError> {
-        match self.text(key) {
-            None => Ok(default),
-            Some(v) => v.parse().map_err(|_| {
-                ApiError::bad_request(format!(
-                    "parameter {key:?}: {v:?} is not a non-negative integer"
-                ))
-            }),
-        }
+fn unknown(key: &str, endpoint: &Endpoint) -> ApiError {
+    let mut accepted: Vec<&str> = endpoint.params.iter().map(|p| p.name).collect();
+    if endpoint.paged {
+        accepted.extend(PAGING);
     }
+    let accepted = match accepted.is_empty() {
+        true => "none".to_owned(),
+        false => accepted.join(", "),
+    };
+    ApiError::bad_request(format!(
+        "unknown parameter {key:?} for {}; accepted: {accepted}",
+        endpoint.path
+    ))
+}
 
-    pub fn page(&self) -> Result<Page, ApiError> {
-        let limit = self.number("limit", u64::from(DEFAULT_PAGE_SIZE))?;
-        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        Ok(Page::new(limit, self.number("offset", 0)?)?)
+fn parse_date(key: &str, value: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::bad_request(format!(
+            "parameter {key:?}: {value:?} is not a YYYY-MM-DD date"
+        ))
+    })
+}
+
+fn check_choice(key: &str, value: &str, choices: &[&str]) -> Result<(), ApiError> {
+    if choices.contains(&value.trim().to_lowercase().as_str()) {
+        return Ok(());
+    }
+    Err(ApiError::bad_request(format!(
+        "parameter {key:?}: {value:?} is not one of {}",
+        choices.join(", ")
+    )))
+}
+
+fn page(raw: &HashMap<String, String>) -> Result<Page, ApiError> {
+    let limit = number(raw, "limit", u64::from(DEFAULT_PAGE_SIZE))?;
+    let limit = u32::try_from(limit).unwrap_or(u32::MAX); // too large either way; Page says so
+    Ok(Page::new(limit, number(raw, "offset", 0)?)?)
+}
+
+fn number(raw: &HashMap<String, String>, key: &str, default: u64) -> Result<u64, ApiError> {
+    match raw.get(key).map(|v| v.trim()) {
+        None | Some("") => Ok(default),
+        Some(v) => v.parse().map_err(|_| {
+            ApiError::bad_request(format!(
+                "parameter {key:?}: {v:?} is not a non-negative integer in range"
+            ))
+        }),
     }
 }
