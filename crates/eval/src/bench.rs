@@ -8,9 +8,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::time::Instant;
 
-/// The repository's own sample article: the corpus works without `shared/`.
-const BUNDLED_SOURCE: &str = include_str!("../../../corpus/seed-article.txt");
-
 /// One synthetic article: paragraphs drawn from the sources, with its own publication date.
 pub struct CorpusArticle {
     pub text: String,
@@ -30,15 +27,18 @@ impl Lcg {
     }
 }
 
-/// Builds at least `target_bytes` of articles of 4–15 paragraphs each, drawn from the bundled
-/// article and `extra_sources`, dated across 2024–2025 so relative dates resolve differently.
-pub fn synthetic_corpus(extra_sources: &[String], target_bytes: usize) -> Vec<CorpusArticle> {
-    let paragraphs: Vec<&str> = std::iter::once(BUNDLED_SOURCE)
-        .chain(extra_sources.iter().map(String::as_str))
-        .flat_map(str::lines)
+/// Builds at least `target_bytes` of articles of 4–15 paragraphs each, drawn from the paragraphs
+/// (lines) of `sources`, dated across 2024–2025 so relative dates resolve differently.
+pub fn synthetic_corpus(sources: &[String], target_bytes: usize) -> Vec<CorpusArticle> {
+    let paragraphs: Vec<&str> = sources
+        .iter()
+        .flat_map(|text| text.lines())
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    if paragraphs.is_empty() {
+        return Vec::new();
+    }
     let first_day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid date");
     let mut random = Lcg(0x5eed);
     let (mut corpus, mut bytes) = (Vec::new(), 0);
@@ -111,15 +111,18 @@ pub fn peak_rss_mib() -> Option<f64> {
 mod tests {
     use super::*;
 
+    const SEED: &str = include_str!("../../../../shared/corpus/seed-article.txt");
+
     #[test]
     fn the_corpus_reaches_its_size_from_real_paragraphs_and_is_the_same_every_time() {
-        let corpus = synthetic_corpus(&[], 50_000);
+        let sources = [SEED.to_string()];
+        let corpus = synthetic_corpus(&sources, 50_000);
         let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
         assert!(bytes >= 50_000);
         assert!(corpus
             .iter()
-            .all(|a| a.text.lines().all(|l| BUNDLED_SOURCE.contains(l))));
-        let again = synthetic_corpus(&[], 50_000);
+            .all(|a| a.text.lines().all(|l| SEED.contains(l))));
+        let again = synthetic_corpus(&sources, 50_000);
         assert_eq!(corpus[3].text, again[3].text);
         assert!(corpus.iter().any(|a| a.published != corpus[0].published));
     }

@@ -2,6 +2,7 @@
 //! single thread then all cores, with peak memory.
 
 use eventwire_eval::bench::{self, synthetic_corpus, CorpusArticle, Throughput};
+use eventwire_ingest::IngestOptions;
 use eventwire_pipeline::Pipeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,8 +12,9 @@ pub struct Args {
     /// Size of the generated corpus in megabytes.
     #[arg(long, default_value_t = 10.0)]
     pub megabytes: f64,
-    /// More plain-text articles whose paragraphs the corpus may draw on (besides the bundled one).
-    #[arg(long)]
+    /// Articles (files or directories, any input `ingest` reads) whose paragraphs the corpus
+    /// recombines.
+    #[arg(long, default_value = "corpus")]
     pub source: Vec<PathBuf>,
     /// Print the figures as JSON.
     #[arg(long)]
@@ -20,13 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sources = args
-        .source
-        .iter()
-        .map(|p| {
-            std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("reading {}: {e}", p.display()))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let sources = source_texts(&args.source)?;
     let pipeline = Pipeline::standard()?;
     let corpus = synthetic_corpus(&sources, (args.megabytes * 1e6) as usize);
     let figures = [false, true].map(|parallel| bench_run(&pipeline, &corpus, parallel, args.json));
@@ -34,6 +30,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&figures)?);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The article texts behind `paths`, read the way `ingest` reads them (front matter, HTML and
+/// JSON Lines envelopes stripped).
+fn source_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let texts = eventwire_ingest::ingest(paths, IngestOptions::default())
+        .map(|article| article.map(|a| a.text))
+        .collect::<Result<Vec<_>, _>>()?;
+    anyhow::ensure!(
+        !texts.is_empty(),
+        "no articles to build the benchmark corpus from in {paths:?}"
+    );
+    Ok(texts)
 }
 
 fn bench_run(
