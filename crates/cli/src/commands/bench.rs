@@ -1,10 +1,13 @@
 //! `eventwire bench`: full-pipeline throughput over a synthetic corpus generated at run time,
 //! single thread then all cores, with peak memory.
 
+use anyhow::Context;
 use eventwire_eval::bench::{self, synthetic_corpus, CorpusArticle, Throughput};
 use eventwire_ingest::IngestOptions;
 use eventwire_pipeline::Pipeline;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -19,12 +22,20 @@ pub struct Args {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Write the generated corpus to this JSON Lines file instead of benchmarking (input for
+    /// timing `eventwire ingest` at scale).
+    #[arg(long)]
+    pub emit_jsonl: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sources = source_texts(&args.source)?;
-    let pipeline = Pipeline::standard()?;
     let corpus = synthetic_corpus(&sources, (args.megabytes * 1e6) as usize);
+    if let Some(path) = &args.emit_jsonl {
+        write_jsonl(&corpus, path)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pipeline = Pipeline::standard()?;
     let figures = [false, true].map(|parallel| bench_run(&pipeline, &corpus, parallel, args.json));
     if args.json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
@@ -43,6 +54,22 @@ fn source_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
         "no articles to build the benchmark corpus from in {paths:?}"
     );
     Ok(texts)
+}
+
+/// One `{"id","published","text"}` line per article, the JSON Lines `ingest` reads.
+fn write_jsonl(corpus: &[CorpusArticle], path: &Path) -> anyhow::Result<()> {
+    let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    for (i, article) in corpus.iter().enumerate() {
+        let line = serde_json::json!({
+            "id": format!("synthetic-{i}"),
+            "published": article.published,
+            "text": article.text,
+        });
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 fn bench_run(
