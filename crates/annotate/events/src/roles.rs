@@ -197,7 +197,9 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
-    if object_of_other_verb(view, modality, site.phrase.start) {
+    if object_of_other_verb(view, modality, site.phrase.start)
+        || in_prepositional_phrase(view, site.phrase.start)
+    {
         return None;
     }
     match syntactic_subject(view, modality, site) {
@@ -230,6 +232,16 @@ fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> 
 /// praise", "condemned the attack"): whoever did it is not named as a subject.
 fn object_of_other_verb(view: &SentenceView, modality: &Modality, trigger: usize) -> bool {
     matches!(view.head_of(trigger), Some((head, "obj" | "iobj")) if !is_light_verb(view, modality, head))
+}
+
+/// With a parse: true when the phrase is a noun inside a prepositional phrase ("drawing notice from
+/// critics of Trump's policies", "under pressure from sanctions"): its agent, if any, is inside its
+/// own noun phrase (checked before), never the clause's subject.
+fn in_prepositional_phrase(view: &SentenceView, trigger: usize) -> bool {
+    view.head_of(trigger).is_some_and(|(_, relation)| {
+        let base = relation.split(':').next().unwrap_or(relation);
+        base == "obl" || base == "nmod"
+    })
 }
 
 /// True when word `w` is a light verb or copula ("launched", "imposed", "is").

@@ -155,6 +155,15 @@ fn a_speaker_performs_only_verbal_acts_of_their_statement() {
 }
 
 #[test]
+fn an_act_named_in_a_prepositional_phrase_is_not_the_subjects() {
+    assert_eq!(
+        triples("The decision by Germany drew notice from critics of Erdogan's policies."),
+        vec![],
+        "unnamed critics criticise Erdogan, not Germany"
+    );
+}
+
+#[test]
 fn reported_should_have_is_the_speakers_reproach() {
     assert_eq!(
         triples("Erdogan argued that Israel should have accepted the ceasefire."),
