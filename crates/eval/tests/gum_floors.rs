@@ -12,15 +12,15 @@ const GUM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/gum-news
 /// (figure of [`eventwire_eval::gum::Figures`], minimum) — each about 0.02 below the value
 /// measured on the committed annotators.
 const FLOORS: &[(&str, f64)] = &[
-    ("named_head_f1", 0.75),
+    ("named_head_f1", 0.78),
     ("pronoun_head_f1", 0.57),
-    ("muc_f1", 0.49),
-    ("b_cubed_f1", 0.34),
-    ("ceaf_e_f1", 0.33),
-    ("conll", 0.39),
+    ("muc_f1", 0.5),
+    ("b_cubed_f1", 0.36),
+    ("ceaf_e_f1", 0.35),
+    ("conll", 0.4),
     ("pronoun_resolution", 0.37),
     ("linking_accuracy", 0.12),
-    ("quotes_f1", 0.73),
+    ("quotes_f1", 0.9),
     ("quotes_attributed", 0.51),
 ];
 

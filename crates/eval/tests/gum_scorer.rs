@@ -149,8 +149,8 @@ fn the_gold_as_predictions_scores_perfectly() {
         ("conll", f.conll),
         ("pronoun resolution", f.pronoun_resolution),
         ("linking", f.linking_accuracy),
-        ("quotes", f.quotes_f1),
-        ("attributed", f.quotes_attributed),
+        ("quotes", f.quotes_f1.unwrap()),
+        ("attributed", f.quotes_attributed.unwrap()),
     ] {
         assert!((value - 1.0).abs() < 1e-9, "{name}: {value}");
     }

@@ -38,6 +38,8 @@ pub struct GoldToken {
     pub upos: String,
     /// Index into [`GumDocument::tokens`] of the syntactic head; `None` for a sentence root.
     pub head: Option<usize>,
+    /// Universal Dependencies relation to the head.
+    pub deprel: String,
 }
 
 /// A gold entity mention.
@@ -52,8 +54,7 @@ pub struct GoldMention {
     pub etype: String,
     /// Wikipedia identity of named entities (`Donald_Trump`), percent-escapes decoded.
     pub identity: Option<String>,
-    /// Index into [`GumDocument::tokens`] of the mention's syntactic head: its first non-punctuation
-    /// word whose head lies outside the mention.
+    /// Index into [`GumDocument::tokens`] of the mention's head word (see [`head_word`]).
     pub head: usize,
 }
 
@@ -75,6 +76,13 @@ impl GumDocument {
         let conllu =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         Self::parse(&conllu).with_context(|| format!("parsing {}", path.display()))
+    }
+
+    /// The head word (see [`head_word`]) of the words a byte span overlaps, if it overlaps any.
+    pub fn head_word_of(&self, span: Span) -> Option<usize> {
+        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        (first < end).then(|| head_word(&self.tokens, first..end))
     }
 }
 
@@ -229,6 +237,7 @@ impl Reader {
             span,
             upos: columns[3].to_string(),
             head: None,
+            deprel: columns[7].to_string(),
         });
         let misc = columns[9];
         if let Some(entities) = misc_field(misc, "Entity") {
@@ -335,7 +344,7 @@ impl Reader {
         }
         ensure!(!self.doc.tokens.is_empty(), "no tokens");
         for mention in &mut self.doc.mentions {
-            mention.head = head_of(&self.doc.tokens, mention.tokens.clone());
+            mention.head = head_word(&self.doc.tokens, mention.tokens.clone());
         }
         // Text order, an enclosing mention before the ones inside it.
         self.doc
@@ -373,13 +382,25 @@ fn open_mention(label: &str, token: usize) -> anyhow::Result<OpenMention> {
     })
 }
 
-/// The first non-punctuation word of the range whose head lies outside it (the first word when
-/// every word is punctuation).
-fn head_of(tokens: &[GoldToken], range: Range<usize>) -> usize {
-    range
+/// The head word of a range of words: its first non-punctuation word whose syntactic head lies
+/// outside it, moved to the last word of the name when that word belongs to a UD `flat` name
+/// ("Donald Trump" → Trump, and the same for "Trump" alone). GUM also attaches a name to the title
+/// noun before it with `flat` ("student Ahmed Mohamed"), so the name's last word is the head there
+/// too, and a span and its name-only part ("Ahmed Mohamed") share their head word.
+pub fn head_word(tokens: &[GoldToken], range: Range<usize>) -> usize {
+    let root = range
         .clone()
         .find(|&i| tokens[i].upos != "PUNCT" && tokens[i].head.is_none_or(|h| !range.contains(&h)))
-        .unwrap_or(range.start)
+        .unwrap_or(range.start);
+    let is_flat = |i: usize| tokens[i].deprel.starts_with("flat");
+    let anchor = match tokens[root].head {
+        Some(parent) if is_flat(root) => parent,
+        _ => root,
+    };
+    range
+        .filter(|&i| i >= root && (i == root || (is_flat(i) && tokens[i].head == Some(anchor))))
+        .max()
+        .unwrap_or(root)
 }
 
 /// `Masjid_al%2DHaram` → `Masjid_al-Haram` (GUM escapes the field separator and a few others).
@@ -495,6 +516,33 @@ mod tests {
     fn a_sentence_that_does_not_rebuild_is_an_error() {
         let broken = SAMPLE.replace("# text = Trump's team won.", "# text = Trump's team won");
         assert!(GumDocument::parse(&broken).is_err());
+    }
+
+    #[test]
+    fn the_head_word_of_a_flat_name_is_its_last_word_even_after_a_title_noun() {
+        // GUM's analysis: "student" heads the phrase, "Ahmed" and "Mohamed" are its flat dependents.
+        let conllu = "# newpar
+# text = Texas student Ahmed Mohamed inspires
+1\tTexas\tTexas\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-s-cf1-2,3,4-coref(2-place-new-s-cf3-1-coref-Texas)
+2\tstudent\tstudent\tNOUN\tNN\t_\t5\tnsubj\t_\t_
+3\tAhmed\tAhmed\tPROPN\tNNP\t_\t2\tflat\t_\t_
+4\tMohamed\tMohamed\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)
+5\tinspires\tinspire\tVERB\tVBZ\t_\t0\troot\t_\t_
+";
+        let doc = GumDocument::parse(conllu).unwrap();
+        let word = |i: usize| slice(&doc, doc.tokens[i].span);
+        let phrase = &doc.mentions[0];
+        assert_eq!(slice(&doc, phrase.span), "Texas student Ahmed Mohamed");
+        assert_eq!(word(phrase.head), "Mohamed");
+        let span_of = |text: &str| {
+            let start = doc.text.find(text).unwrap();
+            Span::new(start, start + text.len())
+        };
+        for part in ["Ahmed Mohamed", "Mohamed", "student Ahmed Mohamed"] {
+            assert_eq!(doc.head_word_of(span_of(part)), Some(phrase.head), "{part}");
+        }
+        assert_eq!(word(doc.head_word_of(span_of("Ahmed")).unwrap()), "Ahmed");
+        assert_eq!(word(doc.head_word_of(span_of("Texas")).unwrap()), "Texas");
     }
 
     #[test]

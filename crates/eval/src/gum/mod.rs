@@ -147,9 +147,10 @@ impl GumReport {
         for row in self.articles.iter().chain([&self.total]) {
             let f = &row.figures;
             let name = row.article.trim_start_matches("GUM_news_");
+            let optional = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.3}"));
             let _ = writeln!(
                 out,
-                "{:<24} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                "{:<24} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6}",
                 name,
                 f.named_head_f1,
                 f.pronoun_head_f1,
@@ -159,8 +160,8 @@ impl GumReport {
                 f.conll,
                 f.pronoun_resolution,
                 f.linking_accuracy,
-                f.quotes_f1,
-                f.quotes_attributed
+                optional(f.quotes_f1),
+                optional(f.quotes_attributed)
             );
         }
         out.push('\n');
@@ -174,8 +175,8 @@ const LEGEND: &str = "
 named/pron: F1 of named and pronoun actor mentions (head match); MUC/B3/CEAFe/CoNLL: coreference
 F1 over the person/organization/place chains (singletons left out); p-res: gold pronouns put in
 an actor with another mention of their entity; link: Wikipedia identity right among matched
-named mentions of dictionary actors; quote: F1 of direct quotes against <q>/<quote> (overlap);
-attr: matched quotes with a speaker.
+named mentions of dictionary actors; quote: F1 of direct quotes against <q>/<quote> (overlap),
+on the articles that mark quotes (– elsewhere); attr: matched quotes with a speaker.
 ";
 
 impl GumCounts {
@@ -202,7 +203,10 @@ impl GumCounts {
             row(format!("mentions {class} exact"), m.exact);
             row(format!("mentions {class} head"), m.head);
         }
-        row("quotes".into(), self.quotes);
+        row(
+            format!("quotes ({} articles)", self.quote_articles),
+            self.quotes,
+        );
         for (name, metric) in [
             ("MUC", self.coref.muc),
             ("B3", self.coref.b_cubed),
@@ -254,9 +258,10 @@ pub struct Figures {
     pub conll: f64,
     pub pronoun_resolution: f64,
     pub linking_accuracy: f64,
-    pub quotes_f1: f64,
+    /// `None` when no article marks quotes.
+    pub quotes_f1: Option<f64>,
     /// Share of matched quotes with a speaker.
-    pub quotes_attributed: f64,
+    pub quotes_attributed: Option<f64>,
 }
 
 impl From<&GumCounts> for Figures {
@@ -265,6 +270,7 @@ impl From<&GumCounts> for Figures {
             c.mention_counts(class)
                 .map_or(0.0, |m| if head { m.head.f1() } else { m.exact.f1() })
         };
+        let quotes_scored = c.quote_articles > 0;
         Figures {
             named_exact_f1: f1(Some(MentionClass::Named), false),
             named_head_f1: f1(Some(MentionClass::Named), true),
@@ -277,8 +283,9 @@ impl From<&GumCounts> for Figures {
             conll: c.coref.conll(),
             pronoun_resolution: c.pronoun_resolution.share(),
             linking_accuracy: c.linking.accuracy(),
-            quotes_f1: c.quotes.f1(),
-            quotes_attributed: crate::score::ratio(c.quotes_attributed, c.quotes.true_pos),
+            quotes_f1: quotes_scored.then(|| c.quotes.f1()),
+            quotes_attributed: quotes_scored
+                .then(|| crate::score::ratio(c.quotes_attributed, c.quotes.true_pos)),
         }
     }
 }

@@ -57,7 +57,7 @@ pub struct MentionCounts {
     pub class: Option<MentionClass>,
     /// Same span.
     pub exact: Counts,
-    /// Exact, or inside the gold span and covering its head word.
+    /// Exact, or the same head word (by the gold tree; the last word of a flat name).
     pub head: Counts,
 }
 
@@ -119,6 +119,9 @@ pub struct GumCounts {
     /// also holds another mention of the same gold entity.
     pub pronoun_resolution: Tally,
     pub linking: Linking,
+    /// Articles scored for quotes: those that mark at least one quote (GUM leaves the quotes of
+    /// some documents unmarked, so there every quote we find would count as false).
+    pub quote_articles: usize,
     /// Our direct quotes against the gold `<q>`/`<quote>` spans, matched by overlap.
     pub quotes: Counts,
     /// Matched quotes we gave a speaker.
@@ -139,6 +142,7 @@ impl GumCounts {
         self.coref.add(&other.coref);
         self.pronoun_resolution.add(other.pronoun_resolution);
         self.linking.add(other.linking);
+        self.quote_articles += other.quote_articles;
         self.quotes.add(other.quotes);
         self.quotes_attributed += other.quotes_attributed;
     }
@@ -155,29 +159,42 @@ pub struct GumFinding {
     pub article: String,
     /// `named miss`, `pronoun false positive`, `wrong link`, `quote miss`, …
     pub what: String,
+    pub span: Span,
     pub text: String,
     /// Context: the gold entity type, or the identities compared.
     pub note: String,
 }
 
-/// Gold actor mentions of a document, with their class and head word span.
+/// Gold actor mentions of a document, with their class.
 struct GoldActor<'a> {
     mention: &'a GoldMention,
     class: MentionClass,
-    head: Span,
+}
+
+/// One of our mentions with its head word in the gold tokens.
+struct Predicted<'a> {
+    mention: &'a Mention,
+    head: Option<usize>,
 }
 
 fn gold_actors(doc: &GumDocument) -> Vec<GoldActor<'_>> {
     doc.mentions
         .iter()
         .filter(|m| ACTOR_TYPES.contains(&m.etype.as_str()))
-        .map(|mention| {
-            let head = &doc.tokens[mention.head];
-            GoldActor {
-                mention,
-                class: MentionClass::of_gold_head(&head.upos),
-                head: head.span,
-            }
+        .map(|mention| GoldActor {
+            mention,
+            class: MentionClass::of_gold_head(&doc.tokens[mention.head].upos),
+        })
+        .collect()
+}
+
+fn predicted<'a>(doc: &GumDocument, article: &'a Article) -> Vec<Predicted<'a>> {
+    article
+        .mentions
+        .iter()
+        .map(|mention| Predicted {
+            mention,
+            head: doc.head_word_of(mention.span),
         })
         .collect()
 }
@@ -186,10 +203,12 @@ fn gold_actors(doc: &GumDocument) -> Vec<GoldActor<'_>> {
 type Pairs = Vec<(usize, usize)>;
 
 /// Exact-span pairs, and those extended with head matches.
-fn align(gold: &[&GoldActor], predicted: &[&Mention]) -> (Pairs, Pairs) {
-    let exact = match_one_to_one(gold, predicted, &[], |g, p| g.mention.span == p.span);
+fn align(gold: &[&GoldActor], predicted: &[&Predicted]) -> (Pairs, Pairs) {
+    let exact = match_one_to_one(gold, predicted, &[], |g, p| {
+        g.mention.span == p.mention.span
+    });
     let head = match_one_to_one(gold, predicted, &exact, |g, p| {
-        g.mention.span.contains(&p.span) && p.span.contains(&g.head)
+        p.head == Some(g.mention.head)
     });
     (exact, head)
 }
@@ -205,6 +224,7 @@ fn counts(pairs: usize, gold: usize, predicted: usize) -> Counts {
 /// Scores `article` (the pipeline's output on `doc.text`) against the gold of `doc`.
 pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<GumFinding>) {
     let gold = gold_actors(doc);
+    let predicted = predicted(doc, article);
     let mut scorer = Scorer {
         doc,
         article,
@@ -212,10 +232,12 @@ pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<Gu
     };
     let mut counts = GumCounts::default();
     for class in MentionClass::ALL {
-        counts.mentions.push(scorer.class_counts(&gold, class));
+        counts
+            .mentions
+            .push(scorer.class_counts(&gold, &predicted, class));
     }
     let all_gold: Vec<&GoldActor> = gold.iter().collect();
-    let all_predicted: Vec<&Mention> = article.mentions.iter().collect();
+    let all_predicted: Vec<&Predicted> = predicted.iter().collect();
     let (exact, head) = align(&all_gold, &all_predicted);
     counts.mentions.push(MentionCounts {
         class: None,
@@ -227,7 +249,10 @@ pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<Gu
     counts.coref = CorefScores::compare(&chains.key, &chains.response);
     counts.pronoun_resolution = chains.pronoun_resolution(&gold);
     counts.linking = scorer.linking(&gold, &head);
-    (counts.quotes, counts.quotes_attributed) = scorer.quotes();
+    if !doc.quotes.is_empty() {
+        counts.quote_articles = 1;
+        (counts.quotes, counts.quotes_attributed) = scorer.quotes();
+    }
     (counts, scorer.findings)
 }
 
@@ -242,6 +267,7 @@ impl Scorer<'_> {
         self.findings.push(GumFinding {
             article: self.doc.id.clone(),
             what,
+            span,
             text: self.article.slice(span).to_string(),
             note,
         });
@@ -249,13 +275,16 @@ impl Scorer<'_> {
 
     /// Gold mentions of the class against our mentions of the class; misses and false positives
     /// at head level become findings.
-    fn class_counts(&mut self, gold: &[GoldActor], class: MentionClass) -> MentionCounts {
+    fn class_counts(
+        &mut self,
+        gold: &[GoldActor],
+        predicted: &[Predicted],
+        class: MentionClass,
+    ) -> MentionCounts {
         let gold: Vec<&GoldActor> = gold.iter().filter(|g| g.class == class).collect();
-        let predicted: Vec<&Mention> = self
-            .article
-            .mentions
+        let predicted: Vec<&Predicted> = predicted
             .iter()
-            .filter(|m| MentionClass::of_predicted(m.kind) == class)
+            .filter(|p| MentionClass::of_predicted(p.mention.kind) == class)
             .collect();
         let (exact, head) = align(&gold, &predicted);
         for (i, g) in gold.iter().enumerate() {
@@ -267,8 +296,9 @@ impl Scorer<'_> {
         for (i, p) in predicted.iter().enumerate() {
             if !head.iter().any(|&(_, pi)| pi == i) {
                 let what = format!("{} false positive", class.name());
-                let actor = &self.article.actors[p.actor];
-                self.finding(what, p.span, format!("{} ({:?})", actor.id, p.kind));
+                let m = p.mention;
+                let actor = &self.article.actors[m.actor];
+                self.finding(what, m.span, format!("{} ({:?})", actor.id, m.kind));
             }
         }
         MentionCounts {
