@@ -237,9 +237,15 @@ impl Dictionary {
             for alias in aliases(&f[5]) {
                 self.add(alias, Entry::CountryName(index));
             }
-            self.add(&f[2], Entry::Adjective(index));
-            self.add(&f[3], Entry::People(index));
-            self.add(&f[4], Entry::Capital(index));
+            for adjective in aliases(&f[2]) {
+                self.add(adjective, Entry::Adjective(index));
+            }
+            for people in aliases(&f[3]) {
+                self.add(people, Entry::People(index));
+            }
+            for capital in aliases(&f[4]) {
+                self.add(capital, Entry::Capital(index));
+            }
             self.countries.push(Country {
                 iso3: f[0].clone(),
                 name: f[1].clone(),
@@ -349,11 +355,26 @@ impl Dictionary {
         office: &str,
         date: Option<NaiveDate>,
     ) -> Option<usize> {
+        self.holder(|t| t.iso3 == iso3 && t.office == office, date)
+    }
+
+    /// Who held `office` in the institution coded `code` on `date` ("the UN secretary-general").
+    pub fn office_holder_by_code(
+        &self,
+        code: &str,
+        office: &str,
+        date: Option<NaiveDate>,
+    ) -> Option<usize> {
+        if office.is_empty() {
+            return None;
+        }
+        self.holder(|t| t.code == code && t.office == office, date)
+    }
+
+    fn holder(&self, office: impl Fn(&Term) -> bool, date: Option<NaiveDate>) -> Option<usize> {
         let date = date?;
-        self.people.iter().position(|p| {
-            p.terms
-                .iter()
-                .any(|t| t.iso3 == iso3 && t.office == office && t.covers(date))
-        })
+        self.people
+            .iter()
+            .position(|p| p.terms.iter().any(|t| office(t) && t.covers(date)))
     }
 }

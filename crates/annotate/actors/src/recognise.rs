@@ -197,6 +197,12 @@ impl Scan<'_> {
                     | Entry::Organisation(_)
             )
         })?;
+        // "Russia's foreign minister", "NATO's chief".
+        let k = if matches!(self.text(k), "'s" | "’s") {
+            k + 1
+        } else {
+            k
+        };
         let (roles, m) = self.lookup(k, |e| matches!(e, Entry::Role(_)))?;
         let Entry::Role(role) = roles[0] else {
             return None;
@@ -226,10 +232,17 @@ impl Scan<'_> {
                     _ => What::Organisation(x),
                 };
                 let code = institution_code(self.dict, &institution);
-                if let Some(found) = self.name_after(start, m, code) {
+                if let Some(found) = self.name_after(start, m, code.clone()) {
                     return Some(found);
                 }
-                What::Member(Box::new(institution))
+                let date = self.article.meta.published;
+                match code.and_then(|c| self.dict.office_holder_by_code(&c, &role.office, date)) {
+                    Some(person) => What::Person {
+                        person,
+                        by_role: true,
+                    },
+                    None => What::Member(Box::new(institution)),
+                }
             }
             _ => return None,
         };
@@ -316,18 +329,31 @@ impl Scan<'_> {
     }
 
     fn dictionary_phrase(&self, i: usize) -> Option<(Candidate, usize)> {
-        let with_the = self.lower(i) == "the";
-        let at = if with_the { i + 1 } else { i };
-        let (entries, end) = self.lookup(at, |e| !matches!(e, Entry::Role(_)))?;
-        let entry = entries[0];
-        // "the" belongs to "the Russians" / "the White House", not to "the U.S. aid".
-        let keeps_the = matches!(
-            entry,
-            Entry::People(_) | Entry::Metonym(_) | Entry::Organisation(_)
-        );
-        if with_the && !keeps_the {
+        let not_role = |e| !matches!(e, Entry::Role(_));
+        // Phrases that start with "The" themselves ("The Hague") come first.
+        if let Some((entries, end)) = self.lookup(i, not_role) {
+            return self.dictionary_candidate(i, entries[0], end);
+        }
+        if self.lower(i) != "the" {
             return None;
         }
+        let (entries, end) = self.lookup(i + 1, not_role)?;
+        // "the" belongs to "the Russians" / "the White House", not to "the U.S. aid".
+        let keeps_the = matches!(
+            entries[0],
+            Entry::People(_) | Entry::Metonym(_) | Entry::Organisation(_)
+        );
+        keeps_the
+            .then(|| self.dictionary_candidate(i, entries[0], end))
+            .flatten()
+    }
+
+    fn dictionary_candidate(
+        &self,
+        i: usize,
+        entry: Entry,
+        end: usize,
+    ) -> Option<(Candidate, usize)> {
         let what = match entry {
             Entry::Person(person) => What::Person {
                 person,

@@ -157,3 +157,22 @@ fn a_role_word_after_an_institution_is_a_mention_of_the_institution() {
         "Dmitry Peskov"
     );
 }
+
+#[test]
+fn possessive_agents_institution_offices_and_small_countries_resolve() {
+    let text = "Russia's foreign minister met the UN secretary-general in Nairobi. \
+                Officials in The Hague and Burkinabe troops were also mentioned, \
+                as was Mauritania's defence ministry.";
+    let article = annotate(text, "2024-06-01");
+    assert_eq!(actor_of(&article, "Russia's foreign minister"), "Sergey Lavrov");
+    assert_eq!(actor_of(&article, "the UN secretary-general"), "António Guterres");
+    assert_eq!(actor_of(&article, "The Hague"), "Netherlands");
+    assert_eq!(actor_of(&article, "Burkinabe troops"), "Burkinabe troops");
+    let code = |t: &str| {
+        let m = article.mentions.iter().find(|m| article.slice(m.span) == t);
+        m.and_then(|m| m.code.clone())
+    };
+    assert_eq!(code("Nairobi").as_deref(), Some("KENGOV"));
+    assert_eq!(code("Burkinabe troops").as_deref(), Some("BFAMIL"));
+    assert_eq!(code("Mauritania's defence ministry").as_deref(), Some("MRTMIL"));
+}

@@ -18,17 +18,17 @@ fn annotate(text: &str, published: &str) -> Article {
     article
 }
 
-/// The code of the predicted mention overlapping `start..end`, if any.
-fn code_at(article: &Article, start: usize, end: usize) -> Option<String> {
+/// The code and canonical actor name of the predicted mention overlapping `start..end`, if any.
+fn mention_at(article: &Article, start: usize, end: usize) -> Option<(Option<String>, String)> {
     let m = article
         .mentions
         .iter()
         .find(|m| m.span.start < end && start < m.span.end)?;
-    m.code.clone()
+    Some((m.code.clone(), article.actors[m.actor].name.clone()))
 }
 
 #[test]
-fn every_seed_gold_mention_has_the_gold_code_and_nothing_else_is_found() {
+fn every_seed_gold_mention_has_the_gold_code_and_actor_and_nothing_else_is_found() {
     let text = std::fs::read_to_string("../../../../shared/corpus/seed-article.txt")
         .expect("seed article");
     let gold: Value = serde_json::from_str(
@@ -51,10 +51,14 @@ fn every_seed_gold_mention_has_the_gold_code_and_nothing_else_is_found() {
                 .flatten()
                 .map(|c| c.as_str().unwrap().to_string()),
         );
-        let got = code_at(&article, start, end);
-        if !got.as_ref().is_some_and(|c| accepted.contains(c)) {
+        let actor = g["actor"].as_str().unwrap();
+        let got = mention_at(&article, start, end);
+        let right = got.as_ref().is_some_and(|(code, name)| {
+            code.as_ref().is_some_and(|c| accepted.contains(c)) && name == actor
+        });
+        if !right {
             wrong.push(format!(
-                "{:?}@{start}: want {accepted:?}, got {got:?}",
+                "{:?}@{start}: want {accepted:?} {actor:?}, got {got:?}",
                 g["text"]
             ));
         }
