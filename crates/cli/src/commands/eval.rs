@@ -1,15 +1,23 @@
-//! `eventwire eval <gold-dir>`: runs the pipeline over the gold articles and prints per-task
-//! P/R/F1 with the misses and false positives (or the whole report as JSON).
+//! `eventwire eval <dir>`: runs the pipeline over annotated articles and prints the scores (or the
+//! whole report as JSON). A folder of gold `*.json` files gets per-task P/R/F1 with the misses and
+//! false positives; a folder of GUM CoNLL-U files (`--gum`, or detected by its `*.conllu` files)
+//! gets actor mention, coreference, linking and quote scores per article and in total.
 
 use anyhow::Context;
+use eventwire_eval::gum;
 use eventwire_pipeline::Pipeline;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder of gold `*.json` files (article files are read relative to its parent, `shared/`).
+    /// Folder of gold `*.json` files (article files are read relative to its parent, `shared/`),
+    /// or of GUM `*.conllu` documents.
     pub gold_dir: PathBuf,
+    /// Read the folder as GUM CoNLL-U documents (the default when it holds `*.conllu` files).
+    #[arg(long)]
+    pub gum: bool,
     /// Print the report as JSON instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -17,12 +25,38 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::standard()?;
-    let report = eventwire_eval::evaluate_gold_dir(&args.gold_dir, &pipeline)
-        .with_context(|| format!("evaluating {}", args.gold_dir.display()))?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+    let dir = &args.gold_dir;
+    let context = || format!("evaluating {}", dir.display());
+    if args.gum || gum::is_gum_dir(dir) {
+        let report = gum::evaluate_gum_dir(dir, &pipeline).with_context(context)?;
+        print(
+            args.json,
+            || serde_json::to_string_pretty(&report),
+            || report.to_table(),
+        )?;
     } else {
-        print!("{}", report.to_table());
+        let report = eventwire_eval::evaluate_gold_dir(dir, &pipeline).with_context(context)?;
+        print(
+            args.json,
+            || serde_json::to_string_pretty(&report),
+            || report.to_table(),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report as JSON or as its table; both are built only when asked for. A closed pipe
+/// (`| head`) is returned as an error rather than a panic.
+fn print(
+    json: bool,
+    as_json: impl FnOnce() -> serde_json::Result<String>,
+    as_table: impl FnOnce() -> String,
+) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", as_json()?)?;
+    } else {
+        write!(out, "{}", as_table())?;
+    }
+    Ok(())
 }
