@@ -24,9 +24,10 @@ fn documents() -> Vec<GumDocument> {
 }
 
 fn mention_kind(doc: &GumDocument, head: usize) -> MentionKind {
-    match doc.tokens[head].upos.as_str() {
+    let head = &doc.tokens[head];
+    match head.upos.as_str() {
         "PROPN" => MentionKind::Name,
-        "PRON" => MentionKind::Pronoun,
+        "PRON" if head.feats.contains("PronType=Prs") => MentionKind::Pronoun,
         _ => MentionKind::Nominal,
     }
 }

@@ -36,6 +36,8 @@ pub struct GoldToken {
     /// not spell it out.
     pub span: Span,
     pub upos: String,
+    /// Morphological features (`PronType=Prs|Person=3`), `_` when none.
+    pub feats: String,
     /// Index into [`GumDocument::tokens`] of the syntactic head; `None` for a sentence root.
     pub head: Option<usize>,
     /// Universal Dependencies relation to the head.
@@ -236,6 +238,7 @@ impl Reader {
         self.doc.tokens.push(GoldToken {
             span,
             upos: columns[3].to_string(),
+            feats: columns[5].to_string(),
             head: None,
             deprel: columns[7].to_string(),
         });

@@ -1,7 +1,7 @@
 //! Scores one annotated article against its GUM document: actor mentions by class (exact span and
 //! head match), coreference over the actor chains, pronoun resolution, entity linking and quotes.
 
-use super::conllu::{percent_decode, GoldMention, GumDocument};
+use super::conllu::{percent_decode, GoldMention, GoldToken, GumDocument};
 use crate::coref::CorefScores;
 use crate::score::{match_one_to_one, Counts};
 use eventwire_model::{Article, Mention, MentionKind, QuoteKind, Span};
@@ -11,25 +11,27 @@ use std::collections::HashMap;
 /// GUM entity types that correspond to our actors.
 pub const ACTOR_TYPES: [&str; 3] = ["person", "organization", "place"];
 
-/// How a mention refers: gold mentions by the UPOS of their head word, ours by their kind.
+/// How a mention refers: gold mentions by their head word, ours by their kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionClass {
     /// A proper name (gold head `PROPN`; our names and metonyms).
     Named,
-    /// A pronoun (gold head `PRON`; our pronouns).
+    /// A personal, possessive or reflexive pronoun (gold head `PRON` with `PronType=Prs`; our
+    /// pronouns).
     Pronoun,
-    /// Anything else: descriptions, demonyms.
+    /// Anything else: descriptions, demonyms, other pronouns ("someone", "those who …").
     Nominal,
 }
 
 impl MentionClass {
     pub const ALL: [MentionClass; 3] = [Self::Named, Self::Pronoun, Self::Nominal];
 
-    fn of_gold_head(upos: &str) -> Self {
-        match upos {
+    fn of_gold_head(head: &GoldToken) -> Self {
+        let personal = || head.feats.split('|').any(|f| f == "PronType=Prs");
+        match head.upos.as_str() {
             "PROPN" => Self::Named,
-            "PRON" => Self::Pronoun,
+            "PRON" if personal() => Self::Pronoun,
             _ => Self::Nominal,
         }
     }
@@ -183,7 +185,7 @@ fn gold_actors(doc: &GumDocument) -> Vec<GoldActor<'_>> {
         .filter(|m| ACTOR_TYPES.contains(&m.etype.as_str()))
         .map(|mention| GoldActor {
             mention,
-            class: MentionClass::of_gold_head(&doc.tokens[mention.head].upos),
+            class: MentionClass::of_gold_head(&doc.tokens[mention.head]),
         })
         .collect()
 }
