@@ -208,5 +208,8 @@ async fn the_page_is_embedded() {
         .unwrap();
     let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
     let html = String::from_utf8(body.to_vec()).unwrap();
-    assert!(html.contains("/api/timeline") && html.contains("<mark id=\"evidence\">"));
+    assert!(
+        html.contains("/api/timeline")
+            && html.contains("<mark id=\"evidence\" class=\"highlight\">")
+    );
 }
