@@ -80,6 +80,7 @@ pub struct Modality {
     pub verb_coordinators: Vec<String>,
     pub determiners: Vec<String>,
     pub infinitive_marker: String,
+    pub agent_nouns: Vec<String>,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -290,6 +291,7 @@ struct Grammar {
     verb_coordinators: Vec<String>,
     determiners: Vec<String>,
     infinitive_marker: String,
+    agent_nouns: Vec<String>,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -332,6 +334,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         verb_coordinators: m.grammar.verb_coordinators,
         determiners: m.grammar.determiners,
         infinitive_marker: m.grammar.infinitive_marker,
+        agent_nouns: m.grammar.agent_nouns,
     })
 }
 

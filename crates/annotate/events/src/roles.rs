@@ -198,7 +198,7 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
         return Some(*inside);
     }
     if object_of_other_verb(view, modality, site.phrase.start)
-        || in_prepositional_phrase(view, site.phrase.start)
+        || agent_noun_in_prepositional_phrase(view, modality, site.phrase.start)
     {
         return None;
     }
@@ -234,14 +234,20 @@ fn object_of_other_verb(view: &SentenceView, modality: &Modality, trigger: usize
     matches!(view.head_of(trigger), Some((head, "obj" | "iobj")) if !is_light_verb(view, modality, head))
 }
 
-/// With a parse: true when the phrase is a noun inside a prepositional phrase ("drawing notice from
-/// critics of Trump's policies", "under pressure from sanctions"): its agent, if any, is inside its
-/// own noun phrase (checked before), never the clause's subject.
-fn in_prepositional_phrase(view: &SentenceView, trigger: usize) -> bool {
-    view.head_of(trigger).is_some_and(|(_, relation)| {
+/// With a parse: true when the phrase starts with a noun naming people ("critics") inside a
+/// prepositional phrase ("drawing notice from critics of Trump's policies"): those people, not the
+/// clause's subject, do what it says. Acts in such phrases keep the subject ("travelled to Cairo for
+/// talks with Sisi", "launched a wave of attacks").
+fn agent_noun_in_prepositional_phrase(
+    view: &SentenceView,
+    modality: &Modality,
+    trigger: usize,
+) -> bool {
+    let prepositional = view.head_of(trigger).is_some_and(|(_, relation)| {
         let base = relation.split(':').next().unwrap_or(relation);
         base == "obl" || base == "nmod"
-    })
+    });
+    prepositional && modality.agent_nouns.contains(&view.words[trigger].text)
 }
 
 /// True when word `w` is a light verb or copula ("launched", "imposed", "is").

@@ -161,6 +161,11 @@ fn an_act_named_in_a_prepositional_phrase_is_not_the_subjects() {
         vec![],
         "unnamed critics criticise Erdogan, not Germany"
     );
+    assert_eq!(
+        triples("Blinken travelled to Rome on Monday for talks with Meloni."),
+        vec![triple("USAGOV", "040", "ITAGOV")],
+        "the traveller takes part in the talks"
+    );
 }
 
 #[test]
