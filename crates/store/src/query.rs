@@ -145,6 +145,8 @@ impl Store {
 pub struct ArticleFilter {
     /// Substring of the title or text.
     pub search: Option<String>,
+    /// Only articles with this actor (id, code or part of the name).
+    pub actor: Option<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
@@ -174,6 +176,13 @@ impl Store {
                 "(a.title LIKE ? OR a.text LIKE ?)",
                 [contains_pattern(search), contains_pattern(search)],
             );
+        }
+        if let Some(actor) = &filter.actor {
+            let clause = format!(
+                "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND {})",
+                actor_clause("x")
+            );
+            c.push(&clause, actor_params(actor));
         }
         c.day_range("a.published", filter.since, filter.until);
         let sql = "SELECT a.id, a.title, a.source, a.url, a.published,

@@ -260,6 +260,14 @@ fn articles_filter_by_publication_and_text() {
         )
         .unwrap();
     assert_eq!((all.len(), all[1].events, all[1].sentences), (2, 2, 3));
+    let with_actor = |actor: &str| {
+        let filter = ArticleFilter {
+            actor: Some(actor.into()),
+            ..Default::default()
+        };
+        store.articles(&filter, Page::default()).unwrap().len()
+    };
+    assert_eq!((with_actor("RUSGOV"), with_actor("zelensky")), (2, 0));
 }
 
 #[test]
