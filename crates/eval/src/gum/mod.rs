@@ -223,13 +223,14 @@ impl GumCounts {
         let l = &self.linking;
         let _ = write!(
             out,
-            "CoNLL score {:.3}\npronoun resolution {}/{} {:.3}\n\
+            "CoNLL score {:.3}\npronoun resolution {}/{} {:.3} ({} found)\n\
              linking: {} named gold mentions with an identity, {} found, {} dictionary actors \
              ({} without identity), {} right: {:.3}\nquotes attributed {}/{}\n",
             self.coref.conll(),
             self.pronoun_resolution.correct,
             self.pronoun_resolution.total,
             self.pronoun_resolution.share(),
+            self.pronoun_resolution.found,
             l.named,
             l.found,
             l.in_dictionary,

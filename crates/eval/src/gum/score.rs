@@ -63,19 +63,25 @@ pub struct MentionCounts {
     pub head: Counts,
 }
 
-/// Correct out of total.
+/// Gold actor pronouns that have an antecedent (a chain of two or more mentions), and how we
+/// did on them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
-    pub correct: usize,
+pub struct PronounResolution {
     pub total: usize,
+    /// … that one of our mentions matches.
+    pub found: usize,
+    /// … put in an actor that also holds another mention of the same gold entity.
+    pub correct: usize,
 }
 
-impl Tally {
-    pub fn add(&mut self, other: Tally) {
-        self.correct += other.correct;
+impl PronounResolution {
+    pub fn add(&mut self, other: PronounResolution) {
         self.total += other.total;
+        self.found += other.found;
+        self.correct += other.correct;
     }
 
+    /// Share of all such pronouns resolved to the right chain (a pronoun we miss counts as wrong).
     pub fn share(&self) -> f64 {
         crate::score::ratio(self.correct, self.total)
     }
@@ -117,9 +123,7 @@ pub struct GumCounts {
     /// Named, pronoun, nominal, then all mentions together.
     pub mentions: Vec<MentionCounts>,
     pub coref: CorefScores,
-    /// Gold actor pronouns with an antecedent whose matching mention we put in an actor that
-    /// also holds another mention of the same gold entity.
-    pub pronoun_resolution: Tally,
+    pub pronoun_resolution: PronounResolution,
     pub linking: Linking,
     /// Articles scored for quotes: those that mark at least one quote (GUM leaves the quotes of
     /// some documents unmarked, so there every quote we find would count as false).
@@ -249,7 +253,11 @@ pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<Gu
     let aligned: HashMap<usize, usize> = head.iter().map(|&(gi, pi)| (pi, gi)).collect();
     let chains = Chains::new(&gold, article, &aligned);
     counts.coref = CorefScores::compare(&chains.key, &chains.response);
-    counts.pronoun_resolution = chains.pronoun_resolution(&gold);
+    let wrongly_resolved;
+    (counts.pronoun_resolution, wrongly_resolved) = chains.pronoun_resolution(&gold);
+    for gi in wrongly_resolved {
+        scorer.wrong_resolution(&gold, gi, &aligned);
+    }
     counts.linking = scorer.linking(&gold, &head);
     if !doc.quotes.is_empty() {
         counts.quote_articles = 1;
@@ -308,6 +316,24 @@ impl Scorer<'_> {
             exact: counts(exact.len(), gold.len(), predicted.len()),
             head: counts(head.len(), gold.len(), predicted.len()),
         }
+    }
+
+    /// A pronoun we found but put in an actor without any other mention of its gold entity.
+    fn wrong_resolution(&mut self, gold: &[GoldActor], gi: usize, aligned: &HashMap<usize, usize>) {
+        let g = gold[gi].mention;
+        let Some(pi) = aligned
+            .iter()
+            .find_map(|(&pi, &ag)| (ag == gi).then_some(pi))
+        else {
+            return;
+        };
+        let ours = &self.article.actors[self.article.mentions[pi].actor].id;
+        let antecedent = gold
+            .iter()
+            .find(|a| a.mention.entity == g.entity && a.class != MentionClass::Pronoun)
+            .map_or("", |a| self.article.slice(a.mention.span));
+        let note = format!("ours {ours}, gold {} {antecedent:?}", g.etype);
+        self.finding("pronoun wrongly resolved".into(), g.span, note);
     }
 
     /// Named gold mentions with an identity against the identity of the actor we gave them.
@@ -429,12 +455,14 @@ impl Chains {
 
     /// Gold pronouns in chains of two or more mentions: resolved when our actor for the pronoun
     /// also holds another mention aligned to the same gold entity.
-    fn pronoun_resolution(&self, gold: &[GoldActor]) -> Tally {
+    /// Also returns the gold indices of the pronouns found but put with the wrong mentions.
+    fn pronoun_resolution(&self, gold: &[GoldActor]) -> (PronounResolution, Vec<usize>) {
         let mut chain_size: HashMap<usize, usize> = HashMap::new();
         for &e in &self.gold_entity {
             *chain_size.entry(e).or_default() += 1;
         }
-        let mut tally = Tally::default();
+        let mut tally = PronounResolution::default();
+        let mut wrong = Vec::new();
         for (gi, g) in gold.iter().enumerate() {
             let entity = self.gold_entity[gi];
             if g.class != MentionClass::Pronoun || chain_size[&entity] < 2 {
@@ -444,12 +472,17 @@ impl Chains {
             let Some(actor) = self.our_entity.get(&gi) else {
                 continue;
             };
+            tally.found += 1;
             let resolved = self
                 .our_entity
                 .iter()
                 .any(|(&other, a)| other != gi && a == actor && self.gold_entity[other] == entity);
-            tally.correct += usize::from(resolved);
+            if resolved {
+                tally.correct += 1;
+            } else {
+                wrong.push(gi);
+            }
         }
-        tally
+        (tally, wrong)
     }
 }
