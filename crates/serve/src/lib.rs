@@ -53,6 +53,9 @@ pub fn router(db: PathBuf) -> Router {
         .route(spec::TIMELINE.path, get(timeline))
         .route(spec::PROMISES.path, get(promises))
         .fallback(|| async { ApiError::not_found("no such endpoint; see /openapi.json") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::method_not_allowed("the API is read-only: GET only")
+        })
         .with_state(AppState { db: Arc::new(db) })
 }
 
@@ -107,6 +110,7 @@ async fn articles(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
     let p = params(raw, &spec::ARTICLES)?;
     let filter = ArticleFilter {
         search: p.text("q"),
+        actor: p.text("actor"),
         since: p.date("since"),
         until: p.date("until"),
     };

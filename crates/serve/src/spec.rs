@@ -76,6 +76,7 @@ pub const ARTICLES: Endpoint = Endpoint {
     summary: "Articles, newest first, with their layer counts.",
     params: &[
         text("q", "Text in the title or body."),
+        text("actor", "An actor the article mentions."),
         date("since", "Published on or after this day."),
         date("until", "Published on or before this day."),
     ],

@@ -65,11 +65,12 @@ fn database() -> (tempfile::TempDir, PathBuf) {
 }
 
 async fn get(uri: &str) -> (StatusCode, serde_json::Value) {
+    send(Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn send(request: Request<Body>) -> (StatusCode, serde_json::Value) {
     let (_dir, db) = database();
-    let response = router(db)
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    let response = router(db).oneshot(request).await.unwrap();
     let status = response.status();
     let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
     (
@@ -113,6 +114,8 @@ async fn events_filter_and_page() {
         ),
         ("/api/timeline?a=trump&b=putin&since=2025-01-08", 0),
         ("/api/events?offset=1", 0),
+        ("/api/articles?actor=putin", 1),
+        ("/api/articles?actor=zelensky", 0),
     ] {
         assert_eq!(item_count(&get(uri).await.1), expected, "{uri}");
     }
@@ -158,6 +161,10 @@ async fn bad_requests_get_4xx_json_errors() {
         (StatusCode::NOT_FOUND, Some("no article \"missing\""))
     );
     assert_eq!(get("/nope").await.0, StatusCode::NOT_FOUND);
+    let post = Request::post("/api/events").body(Body::from("{}")).unwrap();
+    let (status, body) = send(post).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(body["error"].as_str().unwrap().contains("read-only"));
 }
 
 #[tokio::test]
