@@ -132,6 +132,9 @@ pub struct Dictionary {
     pub metonyms: Vec<Metonym>,
     pub names: NameRules,
     phrases: HashMap<String, Vec<Entry>>,
+    /// Per phrase: whether every listed form is in capitals ("WHO", "US"), so that "Who" and
+    /// "us" in the text are not taken for them.
+    capitals_only: HashMap<String, bool>,
     pub longest_phrase: usize,
 }
 
@@ -203,6 +206,7 @@ impl Dictionary {
             metonyms: Vec::new(),
             names,
             phrases: HashMap::new(),
+            capitals_only: HashMap::new(),
             longest_phrase: 1,
         };
         dict.load_countries()?;
@@ -219,6 +223,11 @@ impl Dictionary {
         }
         let words = phrase.split_whitespace().count();
         self.longest_phrase = self.longest_phrase.max(words + 1);
+        let in_capitals = !phrase.chars().any(char::is_lowercase);
+        self.capitals_only
+            .entry(normalise(phrase))
+            .and_modify(|all| *all &= in_capitals)
+            .or_insert(in_capitals);
         let entries = self.phrases.entry(normalise(phrase)).or_default();
         if !entries.contains(&entry) {
             entries.push(entry);
@@ -340,12 +349,21 @@ impl Dictionary {
         Ok(())
     }
 
-    /// Entries for an exact phrase (already normalised).
-    pub fn lookup(&self, normalised: &str) -> &[Entry] {
-        self.phrases
-            .get(normalised)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    /// Entries for a phrase as written in the text, compared case-insensitively except that
+    /// phrases listed only in capitals must be written in capitals.
+    pub fn lookup(&self, written: &str) -> &[Entry] {
+        let key = normalise(written)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let case_fits = || {
+            !written.chars().any(char::is_lowercase)
+                || !self.capitals_only.get(&key).copied().unwrap_or(false)
+        };
+        match self.phrases.get(&key) {
+            Some(entries) if case_fits() => entries,
+            _ => &[],
+        }
     }
 
     /// Who held `office` for `iso3` on `date` ("the Russian president" on 2025-01-31 → Putin).

@@ -159,13 +159,9 @@ impl Scan<'_> {
             .min(self.tokens.len().saturating_sub(i));
         (1..=longest).rev().find_map(|len| {
             let span = self.span(i, i + len);
-            let key = normalise(&self.article.text[span.range()])
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
             let entries: Vec<Entry> = self
                 .dict
-                .lookup(&key)
+                .lookup(&self.article.text[span.range()])
                 .iter()
                 .copied()
                 .filter(|e| wanted(*e) && (capitalised || !e.needs_capital()))
@@ -276,7 +272,10 @@ impl Scan<'_> {
 
     /// "President Donald Trump", "General Kellogg", "Mr Smith" without a country.
     fn titled_name(&self, i: usize) -> Option<(Candidate, usize)> {
-        if !starts_upper(self.text(i)) {
+        // A dictionary name that starts with its title ("King Charles", "Pope Francis") wins.
+        if !starts_upper(self.text(i))
+            || self.lookup(i, |e| matches!(e, Entry::Person(_))).is_some()
+        {
             return None;
         }
         let (roles, m) = self.lookup(i, |e| matches!(e, Entry::Role(_)))?;

@@ -164,8 +164,14 @@ fn possessive_agents_institution_offices_and_small_countries_resolve() {
                 Officials in The Hague and Burkinabe troops were also mentioned, \
                 as was Mauritania's defence ministry.";
     let article = annotate(text, "2024-06-01");
-    assert_eq!(actor_of(&article, "Russia's foreign minister"), "Sergey Lavrov");
-    assert_eq!(actor_of(&article, "the UN secretary-general"), "António Guterres");
+    assert_eq!(
+        actor_of(&article, "Russia's foreign minister"),
+        "Sergey Lavrov"
+    );
+    assert_eq!(
+        actor_of(&article, "the UN secretary-general"),
+        "António Guterres"
+    );
     assert_eq!(actor_of(&article, "The Hague"), "Netherlands");
     assert_eq!(actor_of(&article, "Burkinabe troops"), "Burkinabe troops");
     let code = |t: &str| {
@@ -174,5 +180,19 @@ fn possessive_agents_institution_offices_and_small_countries_resolve() {
     };
     assert_eq!(code("Nairobi").as_deref(), Some("KENGOV"));
     assert_eq!(code("Burkinabe troops").as_deref(), Some("BFAMIL"));
-    assert_eq!(code("Mauritania's defence ministry").as_deref(), Some("MRTMIL"));
+    assert_eq!(
+        code("Mauritania's defence ministry").as_deref(),
+        Some("MRTMIL")
+    );
+}
+
+#[test]
+fn acronyms_need_capitals_and_titled_dictionary_names_win() {
+    let text = "Who will pay? King Charles met WHO officials, and Pope Francis told us nothing.";
+    let article = annotate(text, "2024-06-01");
+    let found = mentions(&article);
+    assert!(found.iter().all(|(t, ..)| t != "Who" && t != "us"), "{found:?}");
+    assert_eq!(actor_of(&article, "King Charles"), "King Charles III");
+    assert_eq!(actor_of(&article, "WHO officials"), "World Health Organization");
+    assert_eq!(actor_of(&article, "Pope Francis"), "Pope Francis");
 }
