@@ -356,6 +356,47 @@ mod tests {
         assert!(max_weight_assignment(&[]).is_empty());
     }
 
+    /// Best total over every way to pair rows with distinct columns, by brute force.
+    fn brute_force_best(weights: &[Vec<f64>], row: usize, used: &mut Vec<bool>) -> f64 {
+        if row == weights.len() {
+            return 0.0;
+        }
+        let mut best = brute_force_best(weights, row + 1, used); // Row left unpaired.
+        for c in 0..used.len() {
+            if !used[c] {
+                used[c] = true;
+                best = best.max(weights[row][c] + brute_force_best(weights, row + 1, used));
+                used[c] = false;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn assignment_equals_brute_force_on_random_matrices() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..300 {
+            let (rows, columns) = (1 + next(6) as usize, 1 + next(6) as usize);
+            let weights: Vec<Vec<f64>> = (0..rows)
+                .map(|_| (0..columns).map(|_| next(5) as f64 / 4.0).collect())
+                .collect();
+            let pairs = max_weight_assignment(&weights);
+            let total: f64 = pairs.iter().map(|&(r, c)| weights[r][c]).sum();
+            let best = brute_force_best(&weights, 0, &mut vec![false; columns]);
+            assert!(close(total, best), "{weights:?}: {total} < {best}");
+            let mut columns_used: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+            columns_used.sort();
+            columns_used.dedup();
+            assert_eq!(columns_used.len(), pairs.len());
+        }
+    }
+
     #[test]
     fn sums_are_micro_averages() {
         let (key, response) = textbook();
