@@ -197,8 +197,9 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
-    if object_of_other_verb(view, modality, site.phrase.start)
-        || agent_noun_in_prepositional_phrase(view, modality, site.phrase.start)
+    let head = phrase_head(view, site.phrase.clone());
+    if object_of_other_verb(view, modality, head)
+        || agent_noun_in_prepositional_phrase(view, modality, head)
     {
         return None;
     }
@@ -226,6 +227,18 @@ fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> 
         .take_while(|&w| !view.is_punct(w))
         .filter(|&w| view.mention_at(w).is_none())
         .find(|&w| modality.determiners.contains(&view.words[w].text))
+}
+
+/// The word of the phrase that the parse attaches outside it ("aid" in "military aid"); the first
+/// word when unparsed.
+fn phrase_head(view: &SentenceView, phrase: Range<usize>) -> usize {
+    phrase
+        .clone()
+        .find(|&w| {
+            view.head_of(w)
+                .is_some_and(|(head, _)| !phrase.contains(&head))
+        })
+        .unwrap_or(phrase.start)
 }
 
 /// With a parse: true when the phrase is the object of a verb that is not a light verb ("has drawn
@@ -295,9 +308,13 @@ fn syntactic_subject(
     site: &Site,
 ) -> Option<Option<Placed>> {
     let trigger = site.phrase.start;
+    let own_subject = || view.dependent(trigger, &["nsubj", "nsubj:pass"]).is_some();
     let (governor, relations): (usize, &[&str]) = match view.head_of(trigger) {
         Some((head, "obj")) if is_light_verb(view, modality, head) => (head, &["nsubj"]),
         Some((head, "xcomp")) => (head, &["nsubj", "nsubj:pass"]),
+        // A subjectless adverbial clause ("met Meloni in Berlin to discuss aid") is done by the
+        // subject of the clause it modifies.
+        Some((head, "advcl")) if !own_subject() => (head, &["nsubj", "nsubj:pass"]),
         _ => (trigger, &["nsubj"]),
     };
     let subject = view.dependent(governor, relations)?;

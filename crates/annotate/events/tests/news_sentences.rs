@@ -31,6 +31,7 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Xi", "Xi Jinping", "CHNGOV"),
     ("Egypt", "Egypt", "EGY"),
     ("Meloni", "Giorgia Meloni", "ITAGOV"),
+    ("Berlin", "Germany", "DEUGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -165,6 +166,15 @@ fn an_act_named_in_a_prepositional_phrase_is_not_the_subjects() {
         triples("Blinken travelled to Rome on Monday for talks with Meloni."),
         vec![triple("USAGOV", "040", "ITAGOV")],
         "the traveller takes part in the talks"
+    );
+}
+
+#[test]
+fn a_purpose_clause_is_done_by_the_subject_and_what_it_discusses_is_not_done() {
+    assert_eq!(
+        triples("Macron met Meloni in Berlin to discuss military aid to Ukraine."),
+        vec![triple("FRAGOV", "040", "ITAGOV")],
+        "Berlin is where they met; the aid is only discussed"
     );
 }
 
