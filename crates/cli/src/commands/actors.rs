@@ -1,6 +1,6 @@
 //! `eventwire actors <article-id>`: each actor of an article, its code, and every mention.
 
-use super::store_args::{print_rows, DbArg, PageArgs};
+use super::store_args::ListingArgs;
 use eventwire_store::query::ActorFilter;
 use std::process::ExitCode;
 
@@ -11,21 +11,17 @@ pub struct Args {
     #[arg(long)]
     pub actor: Option<String>,
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub page: PageArgs,
-    #[arg(long)]
-    pub json: bool,
+    pub listing: ListingArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.listing.db.open()?;
     let filter = ActorFilter {
         article: Some(args.article_id),
         actor: args.actor,
     };
-    let rows = store.actors(&filter, args.page.page()?)?;
-    print_rows(&rows, args.json, serde_json::to_string, |a| {
+    let rows = store.actors(&filter, args.listing.page.page()?)?;
+    args.listing.print(&rows, serde_json::to_string, |a| {
         println!(
             "{}  [{}]  {}  {}",
             a.name,

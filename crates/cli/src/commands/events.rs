@@ -1,7 +1,6 @@
 //! `eventwire events`: coded events filtered by source, target, type and date.
 
-use super::store_args::{parse_date, print_rows, DbArg, PageArgs};
-use chrono::NaiveDate;
+use super::store_args::{DayRange, ListingArgs};
 use eventwire_store::query::EventFilter;
 use std::process::ExitCode;
 
@@ -16,30 +15,25 @@ pub struct Args {
     /// PLOVER type (CONSULT) or CAMEO code prefix (036, 05).
     #[arg(long = "type")]
     pub kind: Option<String>,
-    #[arg(long, value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
-    #[arg(long, value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
+    /// When it happened.
     #[command(flatten)]
-    pub db: DbArg,
+    pub days: DayRange,
     #[command(flatten)]
-    pub page: PageArgs,
-    #[arg(long)]
-    pub json: bool,
+    pub listing: ListingArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.listing.db.open()?;
     let filter = EventFilter {
         source: args.source,
         target: args.target,
         kind: args.kind,
-        since: args.since,
-        until: args.until,
+        since: args.days.since,
+        until: args.days.until,
         ..EventFilter::default()
     };
-    let rows = store.events(&filter, args.page.page()?)?;
-    print_rows(&rows, args.json, serde_json::to_string, |e| {
+    let rows = store.events(&filter, args.listing.page.page()?)?;
+    args.listing.print(&rows, serde_json::to_string, |e| {
         let name =
             |a: &eventwire_store::query::EventActor| a.name.clone().unwrap_or_else(|| "?".into());
         println!(

@@ -40,7 +40,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 args.format != Format::Parquet,
                 "parquet is binary: give --out FILE"
             );
-            export(&store, args.table, args.format, BufWriter::new(std::io::stdout()))?
+            export(
+                &store,
+                args.table,
+                args.format,
+                BufWriter::new(std::io::stdout()),
+            )?
         }
     };
     eprintln!("eventwire: exported {rows} rows");

@@ -1,6 +1,6 @@
 //! `eventwire promises`: promises and predictions with their deadline and status.
 
-use super::store_args::{parse_date, print_rows, DbArg, PageArgs};
+use super::store_args::{parse_date, ListingArgs};
 use chrono::NaiveDate;
 use eventwire_store::query::ClaimFilter;
 use std::process::ExitCode;
@@ -13,15 +13,11 @@ pub struct Args {
     #[arg(long)]
     pub speaker: Option<String>,
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub page: PageArgs,
-    #[arg(long)]
-    pub json: bool,
+    pub listing: ListingArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.listing.db.open()?;
     let as_of = args
         .due_by
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -30,8 +26,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         due_by: args.due_by,
         ..ClaimFilter::default()
     };
-    let rows = store.claims(&filter, as_of, args.page.page()?)?;
-    print_rows(&rows, args.json, serde_json::to_string, |c| {
+    let rows = store.claims(&filter, as_of, args.listing.page.page()?)?;
+    args.listing.print(&rows, serde_json::to_string, |c| {
         let deadline = c
             .claim
             .deadline

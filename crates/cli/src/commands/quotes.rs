@@ -1,7 +1,6 @@
 //! `eventwire quotes`: quotes filtered by speaker, subject and date.
 
-use super::store_args::{parse_date, print_rows, DbArg, PageArgs};
-use chrono::NaiveDate;
+use super::store_args::{DayRange, ListingArgs};
 use eventwire_store::query::QuoteFilter;
 use std::process::ExitCode;
 
@@ -13,34 +12,28 @@ pub struct Args {
     /// An actor mentioned inside the quote.
     #[arg(long)]
     pub about: Option<String>,
-    /// Said on or after this day (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
-    #[arg(long, value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
+    /// When it was said.
+    #[command(flatten)]
+    pub days: DayRange,
     /// Text the quote contains.
     #[arg(long)]
     pub search: Option<String>,
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub page: PageArgs,
-    #[arg(long)]
-    pub json: bool,
+    pub listing: ListingArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.listing.db.open()?;
     let filter = QuoteFilter {
         article: None,
         speaker: args.speaker,
         about: args.about,
-        since: args.since,
-        until: args.until,
+        since: args.days.since,
+        until: args.days.until,
         search: args.search,
     };
-    let rows = store.quotes(&filter, args.page.page()?)?;
-    print_rows(&rows, args.json, serde_json::to_string, |q| {
+    let rows = store.quotes(&filter, args.listing.page.page()?)?;
+    args.listing.print(&rows, serde_json::to_string, |q| {
         let day = q
             .said_day
             .map(|d| d.to_string())

@@ -47,21 +47,46 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("{value:?} is not a YYYY-MM-DD date: {e}"))
 }
 
-/// Prints rows as JSON Lines through `to_json` (for scripts) when `json` is set, else through
-/// `human`. (`to_json` is `serde_json::to_string`, passed in because this crate does not depend
-/// on serde directly.)
-pub fn print_rows<T>(
-    rows: &[T],
-    json: bool,
-    to_json: impl Fn(&T) -> serde_json::Result<String>,
-    human: impl Fn(&T),
-) -> anyhow::Result<()> {
-    for row in rows {
-        if json {
-            println!("{}", to_json(row)?);
-        } else {
-            human(row);
+/// What every listing command takes: the database, a page of rows, and the output format.
+#[derive(clap::Args)]
+pub struct ListingArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub page: PageArgs,
+    /// Print JSON Lines (one object per row) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl ListingArgs {
+    /// Prints rows as JSON Lines through `to_json` (for scripts) with `--json`, else through
+    /// `human`. (`to_json` is `serde_json::to_string`, passed in because this crate does not
+    /// depend on serde directly.)
+    pub fn print<T>(
+        &self,
+        rows: &[T],
+        to_json: impl Fn(&T) -> serde_json::Result<String>,
+        human: impl Fn(&T),
+    ) -> anyhow::Result<()> {
+        for row in rows {
+            if self.json {
+                println!("{}", to_json(row)?);
+            } else {
+                human(row);
+            }
         }
+        Ok(())
     }
-    Ok(())
+}
+
+/// A range of days, both ends included.
+#[derive(clap::Args)]
+pub struct DayRange {
+    /// On or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// On or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
 }
