@@ -125,6 +125,7 @@ async fn article(
     raw: RawQuery,
 ) -> ApiResult {
     params(raw, &spec::ARTICLE_BY_ID)?;
+    params::check_length("id", &id)?;
     let missing = format!("no article {id:?}");
     let found = with_store(&state, move |s| Ok(s.article(&id)?)).await?;
     found

@@ -25,11 +25,7 @@ impl Params {
     pub fn validate(raw: HashMap<String, String>, endpoint: &Endpoint) -> Result<Params, ApiError> {
         let mut dates = HashMap::new();
         for (key, value) in &raw {
-            if value.len() > MAX_VALUE_LEN {
-                return Err(ApiError::bad_request(format!(
-                    "parameter {key:?} is longer than {MAX_VALUE_LEN} bytes"
-                )));
-            }
+            check_length(key, value)?;
             if endpoint.paged && PAGING.contains(&key.as_str()) {
                 continue;
             }
@@ -63,6 +59,16 @@ impl Params {
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
         self.dates.get(key).copied()
     }
+}
+
+/// Bounds a value's length (query or path parameter), so no request carries an essay to SQLite.
+pub fn check_length(key: &str, value: &str) -> Result<(), ApiError> {
+    if value.len() > MAX_VALUE_LEN {
+        return Err(ApiError::bad_request(format!(
+            "parameter {key:?} is longer than {MAX_VALUE_LEN} bytes"
+        )));
+    }
+    Ok(())
 }
 
 fn unknown(key: &str, endpoint: &Endpoint) -> ApiError {

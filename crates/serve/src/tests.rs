@@ -151,8 +151,14 @@ async fn bad_requests_get_4xx_json_errors() {
             "{uri}: {body}"
         );
     }
-    let long = format!("/api/quotes?speaker={}", "x".repeat(500));
-    assert_eq!(get(&long).await.0, StatusCode::BAD_REQUEST);
+    for long in ["/api/quotes?speaker=", "/api/articles/"] {
+        let (status, body) = get(&format!("{long}{}", "x".repeat(500))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{long}");
+        assert!(body["error"]
+            .as_str()
+            .unwrap()
+            .contains("longer than 200 bytes"));
+    }
     let (status, body) = get("/api/promises?type=Promise").await;
     assert_eq!((status, item_count(&body)), (StatusCode::OK, 0));
     let (status, body) = get("/api/articles/missing").await;
