@@ -73,7 +73,9 @@ fn active_roles(
     let pair_follows = right
         .first()
         .is_some_and(|p| p.words.0 > 0 && view.words[p.words.0 - 1].text == modality.pair_linker);
-    if frame == Frame::Joint && pair_follows && !left.is_empty() {
+    // "between X and Y" names the parties, except that a statement naming no actor before it stays
+    // the speaker's ("Kellogg said preparations are underway for talks between Trump and Putin").
+    if frame == Frame::Joint && pair_follows && (!left.is_empty() || site.quote.is_none()) {
         left = vec![right.remove(0)];
     }
     let speaker = || {

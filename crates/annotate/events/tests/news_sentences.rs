@@ -234,6 +234,23 @@ fn aid_sanctions_and_threats_are_coded_with_the_right_roles() {
 }
 
 #[test]
+fn prisoner_exchanges_with_numbers_and_offers_to_mediate() {
+    assert_eq!(
+        triples("Russia and Ukraine exchanged 95 prisoners of war on Wednesday."),
+        vec![triple("RUS", "084", "UKR")]
+    );
+    assert_eq!(
+        triples("Erdogan offered to mediate between Russia and Ukraine."),
+        vec![triple("TURGOV", "039", "RUS")],
+        "an offer is an intent; the mediator acts on the first party"
+    );
+    assert_eq!(
+        triples("Egypt mediated a ceasefire between Israel and Hamas."),
+        vec![triple("EGY", "045", "ISR"), triple("ISR", "0871", "PSEREB")]
+    );
+}
+
+#[test]
 fn joint_meetings_take_both_parties_and_plans_become_intent() {
     assert_eq!(
         triples("Macron met with Scholz in Berlin on Monday."),
