@@ -209,7 +209,7 @@ fn predicted<'a>(doc: &GumDocument, article: &'a Article) -> Vec<Predicted<'a>> 
 type Pairs = Vec<(usize, usize)>;
 
 /// Exact-span pairs, and those extended with head matches.
-fn align(gold: &[&GoldActor], predicted: &[&Predicted]) -> (Pairs, Pairs) {
+fn align(gold: &[GoldActor], predicted: &[Predicted]) -> (Pairs, Pairs) {
     let exact = match_one_to_one(gold, predicted, &[], |g, p| {
         g.mention.span == p.mention.span
     });
@@ -236,20 +236,13 @@ pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<Gu
         article,
         findings: Vec::new(),
     };
+    let alignment = align(&gold, &predicted);
     let mut counts = GumCounts::default();
-    for class in MentionClass::ALL {
-        counts
-            .mentions
-            .push(scorer.class_counts(&gold, &predicted, class));
+    for class in MentionClass::ALL.map(Some).into_iter().chain([None]) {
+        let class_counts = scorer.class_counts(&gold, &predicted, &alignment, class);
+        counts.mentions.push(class_counts);
     }
-    let all_gold: Vec<&GoldActor> = gold.iter().collect();
-    let all_predicted: Vec<&Predicted> = predicted.iter().collect();
-    let (exact, head) = align(&all_gold, &all_predicted);
-    counts.mentions.push(MentionCounts {
-        class: None,
-        exact: self::counts(exact.len(), gold.len(), all_predicted.len()),
-        head: self::counts(head.len(), gold.len(), all_predicted.len()),
-    });
+    let head = alignment.1;
     let aligned: HashMap<usize, usize> = head.iter().map(|&(gi, pi)| (pi, gi)).collect();
     let chains = Chains::new(&gold, article, &aligned);
     counts.coref = CorefScores::compare(&chains.key, &chains.response);
@@ -283,39 +276,53 @@ impl Scorer<'_> {
         });
     }
 
-    /// Gold mentions of the class against our mentions of the class; misses and false positives
-    /// at head level become findings.
+    /// Counts of one class (`None`: all mentions) from the alignment of all mentions: a pair
+    /// counts in its gold mention's class, an unpaired prediction in its own. Misses and false
+    /// positives at head level become findings.
     fn class_counts(
         &mut self,
         gold: &[GoldActor],
         predicted: &[Predicted],
-        class: MentionClass,
+        alignment: &(Pairs, Pairs),
+        class: Option<MentionClass>,
     ) -> MentionCounts {
-        let gold: Vec<&GoldActor> = gold.iter().filter(|g| g.class == class).collect();
-        let predicted: Vec<&Predicted> = predicted
-            .iter()
-            .filter(|p| MentionClass::of_predicted(p.mention.kind) == class)
-            .collect();
-        let (exact, head) = align(&gold, &predicted);
-        for (i, g) in gold.iter().enumerate() {
-            if !head.iter().any(|&(gi, _)| gi == i) {
-                let what = format!("{} miss", class.name());
-                self.finding(what, g.mention.span, g.mention.etype.clone());
+        let gold_in = |gi: usize| class.is_none_or(|c| gold[gi].class == c);
+        let predicted_in = |pi: usize| {
+            class.is_none_or(|c| MentionClass::of_predicted(predicted[pi].mention.kind) == c)
+        };
+        let count = |pairs: &Pairs| {
+            let true_pos = pairs.iter().filter(|&&(gi, _)| gold_in(gi)).count();
+            let gold_total = (0..gold.len()).filter(|&gi| gold_in(gi)).count();
+            let false_pos = (0..predicted.len())
+                .filter(|&pi| predicted_in(pi) && !pairs.iter().any(|&(_, p)| p == pi))
+                .count();
+            Counts {
+                true_pos,
+                false_pos,
+                false_neg: gold_total - true_pos,
             }
-        }
-        for (i, p) in predicted.iter().enumerate() {
-            if !head.iter().any(|&(_, pi)| pi == i) {
-                let what = format!("{} false positive", class.name());
-                let m = p.mention;
+        };
+        let (exact, head) = alignment;
+        let counts = MentionCounts {
+            class,
+            exact: count(exact),
+            head: count(head),
+        };
+        if let Some(class) = class {
+            for gi in (0..gold.len()).filter(|&gi| gold_in(gi) && !head.iter().any(|p| p.0 == gi)) {
+                let m = gold[gi].mention;
+                self.finding(format!("{} miss", class.name()), m.span, m.etype.clone());
+            }
+            for pi in (0..predicted.len())
+                .filter(|&pi| predicted_in(pi) && !head.iter().any(|p| p.1 == pi))
+            {
+                let m = predicted[pi].mention;
                 let actor = &self.article.actors[m.actor];
-                self.finding(what, m.span, format!("{} ({:?})", actor.id, m.kind));
+                let note = format!("{} ({:?})", actor.id, m.kind);
+                self.finding(format!("{} false positive", class.name()), m.span, note);
             }
         }
-        MentionCounts {
-            class: Some(class),
-            exact: counts(exact.len(), gold.len(), predicted.len()),
-            head: counts(head.len(), gold.len(), predicted.len()),
-        }
+        counts
     }
 
     /// A pronoun we found but put in an actor without any other mention of its gold entity.
