@@ -234,6 +234,18 @@ fn aid_sanctions_and_threats_are_coded_with_the_right_roles() {
 }
 
 #[test]
+fn launched_drones_and_missiles_are_aerial_attacks_and_a_threatened_veto_is_no_veto() {
+    assert_eq!(
+        triples("Russian forces launched 120 drones and six missiles at Kyiv overnight."),
+        vec![triple("RUSMIL", "195", "UKRGOV")]
+    );
+    assert_eq!(
+        triples("Erdogan has repeatedly threatened to veto new sanctions against Iran."),
+        vec![triple("TURGOV", "130", "IRN")]
+    );
+}
+
+#[test]
 fn prisoner_exchanges_with_numbers_and_offers_to_mediate() {
     assert_eq!(
         triples("Russia and Ukraine exchanged 95 prisoners of war on Wednesday."),
