@@ -70,6 +70,7 @@ pub struct Modality {
     pub light_verbs: Cues,
     pub target_window: usize,
     pub joint_linkers: Vec<String>,
+    pub near_linkers: Vec<String>,
     pub pair_linker: String,
     pub speaker_roots: Vec<String>,
     pub speaker_pronouns: Vec<String>,
@@ -281,6 +282,7 @@ struct CueLists {
 #[serde(deny_unknown_fields)]
 struct Grammar {
     joint_linkers: Vec<String>,
+    near_linkers: Vec<String>,
     pair_linker: String,
     speaker_roots: Vec<String>,
     speaker_pronouns: Vec<String>,
@@ -324,6 +326,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         light_verbs: cues(&m.cues.light_verbs, m.window.light_verbs)?,
         target_window: m.window.target,
         joint_linkers: m.grammar.joint_linkers,
+        near_linkers: m.grammar.near_linkers,
         pair_linker: m.grammar.pair_linker,
         speaker_roots: m.grammar.speaker_roots,
         speaker_pronouns: m.grammar.speaker_pronouns,

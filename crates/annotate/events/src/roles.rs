@@ -444,13 +444,17 @@ fn right_parties(
         .collect()
 }
 
+/// A party of a joint phrase after it: right after the phrase, or behind a linker ("with Putin",
+/// "between Trump and Putin"); a near linker only right after the phrase ("spoke to Putin", but not
+/// "discuss aid to Ukraine": Ukraine receives the aid, it takes no part in the discussion).
 fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> bool {
     let start = p.words.0;
-    start == site.phrase.end
-        || modality
-            .joint_linkers
-            .iter()
-            .any(|l| *l == view.words[start - 1].text)
+    if start == site.phrase.end {
+        return true;
+    }
+    let linker = &view.words[start - 1].text;
+    let near = start - 1 == site.phrase.end;
+    modality.joint_linkers.contains(linker) && (near || !modality.near_linkers.contains(linker))
 }
 
 /// The mention as a party: its actor and the code it is coded with (mention code, else actor code).

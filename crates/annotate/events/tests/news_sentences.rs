@@ -176,6 +176,11 @@ fn a_purpose_clause_is_done_by_the_subject_and_what_it_discusses_is_not_done() {
         vec![triple("FRAGOV", "040", "ITAGOV")],
         "Berlin is where they met; the aid is only discussed"
     );
+    assert_eq!(
+        triples("Macron travelled to Rome to discuss aid to Ukraine."),
+        vec![],
+        "Ukraine receives the aid; it takes no part in the discussion"
+    );
 }
 
 #[test]
