@@ -121,13 +121,57 @@ struct Reader {
     multi_word: Option<MultiWord>,
     open_mentions: Vec<OpenMention>,
     open_quotes: Vec<usize>,
+    layout: EntityLayout,
+}
+
+/// Where the type and the identity sit in an `Entity=` label, as `# global.Entity` declares
+/// (`GRP-etype-infstat-salience-centering-minspan-link-identity` in GUM 2025; the id comes first).
+#[derive(Debug, Clone, Copy)]
+struct EntityLayout {
+    etype: usize,
+    identity: Option<usize>,
+}
+
+impl Default for EntityLayout {
+    fn default() -> Self {
+        EntityLayout {
+            etype: 1,
+            identity: Some(7),
+        }
+    }
+}
+
+impl EntityLayout {
+    fn declared(declaration: &str) -> anyhow::Result<Self> {
+        let fields: Vec<&str> = declaration.split('-').map(str::trim).collect();
+        let position = |name: &str| fields.iter().position(|f| f.eq_ignore_ascii_case(name));
+        Ok(EntityLayout {
+            etype: position("etype").context("# global.Entity declares no etype")?,
+            identity: position("identity"),
+        })
+    }
+
+    /// `ID-etype-…` → the open mention; fields past the end of a short label are absent.
+    fn open(&self, label: &str, token: usize) -> anyhow::Result<OpenMention> {
+        let fields: Vec<&str> = label.split('-').collect();
+        let etype = fields.get(self.etype);
+        let etype = etype.with_context(|| format!("entity label {label:?} has no type"))?;
+        Ok(OpenMention {
+            entity: fields[0].to_string(),
+            etype: etype.to_string(),
+            identity: self
+                .identity
+                .and_then(|i| fields.get(i))
+                .map(|i| percent_decode(i)),
+            first_token: token,
+        })
+    }
 }
 
 impl Reader {
     fn line(&mut self, line: &str) -> anyhow::Result<()> {
         if let Some(comment) = line.strip_prefix('#') {
-            self.comment(comment.trim());
-            return Ok(());
+            return self.comment(comment.trim());
         }
         if line.trim().is_empty() {
             return self.end_sentence();
@@ -144,8 +188,10 @@ impl Reader {
         self.word(id.parse().context("word id")?, &columns)
     }
 
-    fn comment(&mut self, comment: &str) {
-        if comment == "newpar" || comment.starts_with("newpar ") {
+    fn comment(&mut self, comment: &str) -> anyhow::Result<()> {
+        if let Some(declaration) = comment.strip_prefix("global.Entity = ") {
+            self.layout = EntityLayout::declared(declaration)?;
+        } else if comment == "newpar" || comment.starts_with("newpar ") {
             self.start_paragraph();
         } else if let Some(text) = comment.strip_prefix("text = ") {
             self.sentence_text = Some(text.to_string());
@@ -163,6 +209,7 @@ impl Reader {
                 _ => {}
             }
         }
+        Ok(())
     }
 
     fn start_paragraph(&mut self) {
@@ -259,7 +306,8 @@ impl Reader {
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix('(') {
                 let end = after.find(['(', ')']).unwrap_or(after.len());
-                self.open_mentions.push(open_mention(&after[..end], token)?);
+                self.open_mentions
+                    .push(self.layout.open(&after[..end], token)?);
                 rest = &after[end..];
                 if let Some(after) = rest.strip_prefix(')') {
                     let entity = self.open_mentions.last().map(|m| m.entity.clone());
@@ -370,19 +418,6 @@ impl MultiWord {
             self.span
         }
     }
-}
-
-/// `ID-etype-infstat-salience-centering-minspan-link[-identity]` (the order declared by the
-/// file's `# global.Entity`).
-fn open_mention(label: &str, token: usize) -> anyhow::Result<OpenMention> {
-    let fields: Vec<&str> = label.split('-').collect();
-    ensure!(fields.len() >= 2, "entity label {label:?} has no type");
-    Ok(OpenMention {
-        entity: fields[0].to_string(),
-        etype: fields[1].to_string(),
-        identity: fields.get(7).map(|i| percent_decode(i)),
-        first_token: token,
-    })
 }
 
 /// The head word of a range of words: its first non-punctuation word whose syntactic head lies
@@ -546,6 +581,19 @@ mod tests {
         }
         assert_eq!(word(doc.head_word_of(span_of("Ahmed")).unwrap()), "Ahmed");
         assert_eq!(word(doc.head_word_of(span_of("Texas")).unwrap()), "Texas");
+    }
+
+    #[test]
+    fn entity_fields_follow_the_global_declaration() {
+        let conllu = "# global.Entity = GRP-etype-identity
+# newpar
+# text = Obama
+1\tObama\tObama\tPROPN\tNNP\t_\t0\troot\t_\tEntity=(5-person-Barack_Obama)
+";
+        let doc = GumDocument::parse(conllu).unwrap();
+        let m = &doc.mentions[0];
+        assert_eq!((m.entity.as_str(), m.etype.as_str()), ("5", "person"));
+        assert_eq!(m.identity.as_deref(), Some("Barack_Obama"));
     }
 
     #[test]
