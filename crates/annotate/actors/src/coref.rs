@@ -248,11 +248,54 @@ fn earlier_person_by_surname(article: &Article, word: &str) -> Option<usize> {
     })
 }
 
-fn is_female(dict: &Dictionary, actor: &Actor) -> Option<bool> {
-    dict.people
+/// Whether an actor is female (`Some(true)`), male, or unknown: from the dictionary, else from
+/// a courtesy title in one of its mentions ("Mrs Smith"), else from its given name.
+fn is_female(article: &Article, dict: &Dictionary, actor: usize) -> Option<bool> {
+    let a = &article.actors[actor];
+    if let Some(p) = dict.people.iter().find(|p| p.id == a.id) {
+        return Some(p.female);
+    }
+    let titled = article
+        .mentions
         .iter()
-        .find(|p| p.id == actor.id)
-        .map(|p| p.female)
+        .filter(|m| m.actor == actor)
+        .find_map(|m| title_gender(article.slice(m.span)));
+    titled.or_else(|| {
+        let given = a.name.split_whitespace().next()?;
+        dict.names.given_name_gender(given)
+    })
+}
+
+fn title_gender(mention: &str) -> Option<bool> {
+    let title = mention.split_whitespace().next()?.trim_end_matches('.');
+    match title {
+        "Mrs" | "Ms" | "Miss" | "Madam" => Some(true),
+        "Mr" | "Sir" => Some(false),
+        _ => None,
+    }
+}
+
+/// How well a person actor fits a pronoun: its gender agrees (`Agrees`), or is unknown but the
+/// actor is still clearly a person (a full name), or it does not fit at all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Agrees,
+    Possible,
+    No,
+}
+
+fn fit(article: &Article, dict: &Dictionary, actor: usize, female: bool) -> Fit {
+    let a = &article.actors[actor];
+    if a.kind != ActorKind::Person {
+        return Fit::No;
+    }
+    match is_female(article, dict, actor) {
+        Some(f) if f == female => Fit::Agrees,
+        Some(_) => Fit::No,
+        // A lone capitalised word ("Dallas", "Psychology") is too weak to be a pronoun's antecedent.
+        None if a.name.contains(' ') => Fit::Possible,
+        None => Fit::No,
+    }
 }
 
 fn resolve_pronoun(
@@ -265,26 +308,10 @@ fn resolve_pronoun(
         return;
     };
     let span = candidate.span;
-    let in_quote = quotes.iter().any(|q| q.contains(&span));
-    let sentence = article.sentence_at(span.start).unwrap_or(0);
-    let compatible = |m: &Mention| {
-        let a = &article.actors[m.actor];
-        a.kind == ActorKind::Person
-            && is_female(dict, a).is_none_or(|f| f == *female)
-            && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
-    };
-    let same_sentence = article
-        .mentions
-        .iter()
-        .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
-    let cataphor = introductory_phrase_subject(article, span, sentence).filter(|m| compatible(m));
-    let earlier = (1..=PRONOUN_WINDOW.min(sentence)).find_map(|back| {
-        article
-            .mentions
-            .iter()
-            .find(|m| m.sentence == sentence - back && compatible(m))
-    });
-    let Some(antecedent) = same_sentence.or(cataphor).or(earlier).map(|m| m.actor) else {
+    let Some(antecedent) = [Fit::Agrees, Fit::Possible]
+        .into_iter()
+        .find_map(|wanted| antecedent(article, dict, quotes, span, *female, wanted))
+    else {
         return;
     };
     let owner = article.actors[antecedent].clone();
@@ -309,6 +336,37 @@ fn resolve_pronoun(
             push_mention(article, span, index, MentionKind::Nominal, code, 0.6);
         }
     }
+}
+
+/// The pronoun's antecedent among people that fit it as well as `wanted`, by salience: the first
+/// earlier in the same sentence, the subject after an introductory phrase holding the pronoun,
+/// else the first of the nearest earlier sentence.
+fn antecedent(
+    article: &Article,
+    dict: &Dictionary,
+    quotes: &[Span],
+    span: Span,
+    female: bool,
+    wanted: Fit,
+) -> Option<usize> {
+    let in_quote = quotes.iter().any(|q| q.contains(&span));
+    let sentence = article.sentence_at(span.start).unwrap_or(0);
+    let compatible = |m: &Mention| {
+        fit(article, dict, m.actor, female) == wanted
+            && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
+    };
+    let same_sentence = article
+        .mentions
+        .iter()
+        .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
+    let cataphor = introductory_phrase_subject(article, span, sentence).filter(|m| compatible(m));
+    let earlier = (1..=PRONOUN_WINDOW.min(sentence)).find_map(|back| {
+        article
+            .mentions
+            .iter()
+            .find(|m| m.sentence == sentence - back && compatible(m))
+    });
+    same_sentence.or(cataphor).or(earlier).map(|m| m.actor)
 }
 
 /// "During his campaign, Trump promised …": the first mention right after the comma that

@@ -122,6 +122,22 @@ pub struct NameRules {
     pub place_words: Vec<String>,
     pub place_prepositions: Vec<String>,
     pub name_connectors: Vec<String>,
+    pub male_given_names: Vec<String>,
+    pub female_given_names: Vec<String>,
+    pub places: Vec<String>,
+}
+
+impl NameRules {
+    /// Whether a given name is female (`Some(true)`), male, or tells nothing.
+    pub fn given_name_gender(&self, given: &str) -> Option<bool> {
+        if self.female_given_names.iter().any(|n| n == given) {
+            Some(true)
+        } else if self.male_given_names.iter().any(|n| n == given) {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 pub struct Dictionary {

@@ -390,14 +390,34 @@ impl Scan<'_> {
         }
     }
 
+    /// A capitalised common word inside a sentence, which taggers often give to names'
+    /// parts ("New York", "Google Science Fair").
+    fn is_capitalised_word(&self, i: usize) -> bool {
+        let text = self.text(i);
+        i > 0
+            && i < self.tokens.len()
+            && starts_upper(text)
+            && matches!(self.tokens[i].upos.as_str(), "NOUN" | "ADJ")
+            && !self.dict.names.not_names.iter().any(|n| n == text)
+            && !matches!(self.text(i - 1), "“" | "\"" | "‘" | ":")
+    }
+
     /// End (exclusive) of the name sequence starting at `i`, if one starts there.
     fn name_end(&self, i: usize) -> Option<usize> {
-        if i >= self.tokens.len() || !self.is_name_token(i) {
+        if i >= self.tokens.len() {
+            return None;
+        }
+        let starts = self.is_name_token(i)
+            || (self.is_capitalised_word(i)
+                && i + 1 < self.tokens.len()
+                && self.is_name_token(i + 1));
+        if !starts {
             return None;
         }
         let mut end = i + 1;
         loop {
-            if end < self.tokens.len() && self.is_name_token(end) {
+            if end < self.tokens.len() && (self.is_name_token(end) || self.is_capitalised_word(end))
+            {
                 end += 1;
             } else if self.is_connector(end)
                 && end + 1 < self.tokens.len()
@@ -442,7 +462,10 @@ impl Scan<'_> {
             || (name.len() > 1 && name.chars().all(|c| c.is_uppercase()))
         {
             ActorKind::Organization
-        } else if has(&rules.place_words) || (words == 1 && after_place_preposition) {
+        } else if rules.places.iter().any(|p| p == name)
+            || has(&rules.place_words)
+            || (words == 1 && after_place_preposition)
+        {
             ActorKind::Location
         } else {
             ActorKind::Person

@@ -191,8 +191,29 @@ fn acronyms_need_capitals_and_titled_dictionary_names_win() {
     let text = "Who will pay? King Charles met WHO officials, and Pope Francis told us nothing.";
     let article = annotate(text, "2024-06-01");
     let found = mentions(&article);
-    assert!(found.iter().all(|(t, ..)| t != "Who" && t != "us"), "{found:?}");
+    assert!(
+        found.iter().all(|(t, ..)| t != "Who" && t != "us"),
+        "{found:?}"
+    );
     assert_eq!(actor_of(&article, "King Charles"), "King Charles III");
-    assert_eq!(actor_of(&article, "WHO officials"), "World Health Organization");
+    assert_eq!(
+        actor_of(&article, "WHO officials"),
+        "World Health Organization"
+    );
     assert_eq!(actor_of(&article, "Pope Francis"), "Pope Francis");
+}
+
+#[test]
+fn pronouns_agree_with_given_names_and_skip_places() {
+    let text = "Andy Warhol's prints were shown in New York. Gallery director Kristin Wilkins \
+                said the show was popular. He made them in the 1960s, she added.";
+    let article = annotate(text, "2011-03-01");
+    assert_eq!(actor_of(&article, "He"), "Andy Warhol");
+    assert_eq!(actor_of(&article, "she"), "Kristin Wilkins");
+    let place = article
+        .actors
+        .iter()
+        .find(|a| a.name == "New York")
+        .expect("the place is found whole");
+    assert_eq!(place.kind, ActorKind::Location);
 }
