@@ -101,6 +101,12 @@ fn every_document_rebuilds_with_date_paragraphs_and_gold() {
     let docs = documents();
     assert_eq!(docs.len(), 16);
     for doc in &docs {
+        let conllu = std::fs::read_to_string(format!("{GUM}/{}.conllu", doc.id)).unwrap();
+        let sentences = conllu
+            .lines()
+            .filter(|l| l.starts_with("# text = "))
+            .count();
+        assert_eq!(doc.sentences.len(), sentences, "{}", doc.id);
         assert!(doc.published.is_some(), "{}", doc.id);
         assert!(doc.paragraphs.len() >= 3, "{}", doc.id);
         for p in &doc.paragraphs {
