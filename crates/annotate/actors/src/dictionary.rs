@@ -382,7 +382,7 @@ impl Dictionary {
         }
     }
 
-    /// Who held `office` for `iso3` on `date` ("the Russian president" on 2025-01-31 → Putin).
+    /// Who held `office` for `iso3` on `date` ("the American president" on 2025-01-31 → Trump).
     pub fn office_holder(
         &self,
         iso3: &str,
@@ -405,10 +405,12 @@ impl Dictionary {
         self.holder(|t| t.code == code && t.office == office, date)
     }
 
+    /// The holder of an office on `date`; without a date (a plain-text file), the one serving
+    /// now, since news is mostly read while it is recent.
     fn holder(&self, office: impl Fn(&Term) -> bool, date: Option<NaiveDate>) -> Option<usize> {
-        let date = date?;
+        let serving = |t: &Term| date.map_or(t.end.is_none(), |d| t.covers(d));
         self.people
             .iter()
-            .position(|p| p.terms.iter().any(|t| office(t) && t.covers(date)))
+            .position(|p| p.terms.iter().any(|t| office(t) && serving(t)))
     }
 }

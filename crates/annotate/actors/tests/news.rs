@@ -53,6 +53,15 @@ fn the_american_president_depends_on_the_publication_date() {
         actor_of(&annotate(text, "2023-06-01"), "The American president"),
         "Joe Biden"
     );
+    let mut undated = Article::new("test", text, ArticleMeta::default());
+    Pipeline::standard()
+        .expect("pipeline")
+        .annotate(&mut undated);
+    assert_eq!(
+        actor_of(&undated, "The American president"),
+        "Donald Trump",
+        "without a date, whoever serves now"
+    );
 }
 
 #[test]
