@@ -3,10 +3,10 @@
 
 use crate::modality::{mood, Mood};
 use crate::phrase::Phrase;
-use crate::resources::{Modality, Pattern, Resources};
+use crate::resources::{Frame, Modality, Pattern, Resources};
 use crate::roles::{source_and_target, Site};
 use crate::view::SentenceView;
-use eventwire_model::{Event, TimexType};
+use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
 
 /// A phrase found in a sentence: which entry matched and on which words.
@@ -67,12 +67,14 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
             scope,
             quote: Some(quote),
             verbal: true,
+            joint: false,
         },
         None => Site {
             phrase: words,
             scope: 0..view.words.len(),
             quote: None,
             verbal: true,
+            joint: false,
         },
     }
 }
@@ -98,10 +100,12 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
 
 fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<Event> {
     let site = site_of(view, hit.words.clone());
+    let dated = dated_by(view, &res.modality, &site);
     let cameo = match mood(&res.modality, view, site.scope.clone(), hit.words.clone()) {
         Mood::Unreal => return None,
-        Mood::Intended => res.cameo[&hit.entry.cameo].intent.clone()?,
-        Mood::Actual => hit.entry.cameo.clone(),
+        Mood::Actual if !after_publication(view, dated) => hit.entry.cameo.clone(),
+        // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
+        Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
     };
     let site = Site {
         verbal: res
@@ -109,6 +113,7 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
             .speaker_roots
             .iter()
             .any(|r| cameo.starts_with(r.as_str())),
+        joint: hit.entry.frame == Frame::Joint,
         ..site
     };
     let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)?;
@@ -125,7 +130,9 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
         cameo,
         trigger: view.span(hit.words.clone()),
         sentence: view.sentence,
-        date: event_date(view, &res.modality, &site),
+        date: dated
+            .map(|t| t.value.clone())
+            .or_else(|| undated(view, site.quote)),
         quote: site.quote,
         confidence: (0.6 + 0.1 * named as f32) * quoted,
     })
@@ -133,8 +140,8 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
 
 /// When an event happened: the nearest concrete date of its sentence that is before the phrase or in
 /// its clause (not behind "before", "after", "when": "criticised … before the war began almost three
-/// years ago" is not dated 2022), else the date its quote was said on, else the publication date.
-pub fn event_date(view: &SentenceView, modality: &Modality, site: &Site) -> Option<String> {
+/// years ago" is not dated 2022). Without one, the event takes its statement's date (`undated`).
+fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Option<&'a Timex> {
     let article = view.article;
     let phrase = &site.phrase;
     let in_clause = |words: &Range<usize>| {
@@ -157,8 +164,16 @@ pub fn event_date(view: &SentenceView, modality: &Modality, site: &Site) -> Opti
         .filter_map(|t| view.word_range(t.span).map(|words| (t, words)))
         .filter(|(_, words)| in_clause(words))
         .min_by_key(|(_, words)| distance(words))
-        .map(|(t, _)| t.value.clone())
-        .or_else(|| undated(view, site.quote))
+        .map(|(t, _)| t)
+}
+
+/// True when the date begins after the article was published: the event cannot have happened yet.
+fn after_publication(view: &SentenceView, date: Option<&Timex>) -> bool {
+    let published = view.article.meta.published;
+    let start = date.and_then(|t| t.interval).map(|i| i.start);
+    start
+        .zip(published)
+        .is_some_and(|(start, published)| start > published)
 }
 
 /// The date of a statement whose sentence names none: when its quote was said, else the publication

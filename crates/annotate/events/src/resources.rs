@@ -82,6 +82,7 @@ pub struct Modality {
     pub determiners: Vec<String>,
     pub infinitive_marker: String,
     pub agent_nouns: Vec<String>,
+    pub topic_prepositions: Vec<String>,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -294,6 +295,7 @@ struct Grammar {
     determiners: Vec<String>,
     infinitive_marker: String,
     agent_nouns: Vec<String>,
+    topic_prepositions: Vec<String>,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -338,6 +340,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         determiners: m.grammar.determiners,
         infinitive_marker: m.grammar.infinitive_marker,
         agent_nouns: m.grammar.agent_nouns,
+        topic_prepositions: m.grammar.topic_prepositions,
     })
 }
 

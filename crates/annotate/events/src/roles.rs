@@ -27,6 +27,9 @@ pub struct Site {
     /// The act is verbal (a `speaker_roots` code): a speaker can perform it by speaking, so its source
     /// may be the quote's speaker or an actor across a speech verb.
     pub verbal: bool,
+    /// The act is joint (a meeting, talks): whoever the clause is about takes part in it even when
+    /// it is only named in a prepositional phrase ("travelled to Cairo for talks with Sisi").
+    pub joint: bool,
 }
 
 /// Source and target of an event phrase, or `None` when either is missing.
@@ -309,16 +312,7 @@ fn syntactic_subject(
     modality: &Modality,
     site: &Site,
 ) -> Option<Option<Placed>> {
-    let trigger = site.phrase.start;
-    let own_subject = || view.dependent(trigger, &["nsubj", "nsubj:pass"]).is_some();
-    let (governor, relations): (usize, &[&str]) = match view.head_of(trigger) {
-        Some((head, "obj")) if is_light_verb(view, modality, head) => (head, &["nsubj"]),
-        Some((head, "xcomp")) => (head, &["nsubj", "nsubj:pass"]),
-        // A subjectless adverbial clause ("met Meloni in Berlin to discuss aid") is done by the
-        // subject of the clause it modifies.
-        Some((head, "advcl")) if !own_subject() => (head, &["nsubj", "nsubj:pass"]),
-        _ => (trigger, &["nsubj"]),
-    };
+    let (governor, relations) = governor(view, modality, site);
     let subject = view.dependent(governor, relations)?;
     // "The president of Turkey, Erdogan," (appos) and "she and Macron" (conj) name the actor beside
     // a subject word that is none.
@@ -330,8 +324,50 @@ fn syntactic_subject(
             Some((antecedent, "acl:relcl")) => view.mention_at(antecedent),
             _ => None,
         });
-    let in_scope = |m: &Placed| site.scope.start <= m.words.0 && m.words.1 <= site.phrase.start;
+    // The subject may follow a fronted phrase ("After talks with Putin, Orban said …").
+    let in_scope = |m: &Placed| {
+        site.scope.start <= m.words.0
+            && m.words.1 <= site.scope.end
+            && (m.words.1 <= site.phrase.start || site.phrase.end <= m.words.0)
+    };
     Some(mention.filter(in_scope))
+}
+
+const ACTIVE_SUBJECT: &[&str] = &["nsubj"];
+const ANY_SUBJECT: &[&str] = &["nsubj", "nsubj:pass"];
+
+/// The word whose subject does what the phrase says, and the relations naming that subject: the
+/// phrase itself, else climbing (a few steps) to the light verb it is the object of ("imposed
+/// sanctions"), the verb it complements ("is expected to travel"), the clause a subjectless
+/// adverbial clause modifies ("met Meloni in Berlin to discuss aid"), and for a joint act the verb
+/// of the prepositional phrase naming it ("travelled to Cairo for talks with Sisi"; not a topic:
+/// "spoke about the talks with Russia").
+fn governor(
+    view: &SentenceView,
+    modality: &Modality,
+    site: &Site,
+) -> (usize, &'static [&'static str]) {
+    let (mut word, mut relations) = (site.phrase.start, ACTIVE_SUBJECT);
+    for _ in 0..4 {
+        if view.dependent(word, ANY_SUBJECT).is_some() {
+            break;
+        }
+        (word, relations) = match view.head_of(word) {
+            Some((head, "obj")) if is_light_verb(view, modality, head) => (head, ACTIVE_SUBJECT),
+            Some((head, "xcomp" | "advcl")) => (head, ANY_SUBJECT),
+            Some((head, "obl")) if site.joint && !about_a_topic(view, modality, word) => {
+                (head, ANY_SUBJECT)
+            }
+            _ => break,
+        };
+    }
+    (word, relations)
+}
+
+/// True when the preposition of noun `w` makes it a topic ("about the talks", "on the ceasefire").
+fn about_a_topic(view: &SentenceView, modality: &Modality, w: usize) -> bool {
+    view.dependent(w, &["case"])
+        .is_some_and(|case| modality.topic_prepositions.contains(&view.words[case].text))
 }
 
 /// The subject without a parse: the nearest mention before the phrase, skipping a parenthetical that
@@ -544,6 +580,7 @@ mod tests {
             scope: 0..view.words.len(),
             quote: None,
             verbal: false,
+            joint: false,
         };
         let (s, t) = source_and_target(&view, &res.modality, Frame::Svo, &site)?;
         Some((s.code, t.code))

@@ -104,10 +104,12 @@ fn a_nominal_event_needs_its_own_agent() {
 fn an_infinitive_is_done_by_the_clause_subject_and_receiving_reverses_roles() {
     assert_eq!(
         triples("Blinken is expected to visit China next month to discuss trade with Xi."),
-        vec![
-            triple("USAGOV", "036", "CHN"),
-            triple("USAGOV", "040", "CHNGOV")
-        ]
+        vec![triple("USAGOV", "036", "CHN")],
+        "the talks, next month too, are the same planned visit (one event per source and root)"
+    );
+    assert_eq!(
+        triples("Blinken visited China last month to discuss trade with Xi."),
+        vec![triple("USAGOV", "042", "CHN")]
     );
     assert_eq!(
         triples("Ukraine received $2 billion in aid from Washington last year."),
@@ -151,6 +153,11 @@ fn a_speaker_performs_only_verbal_acts_of_their_statement() {
     );
     assert_eq!(
         triples("Scholz said talks with Macron were planned for next week."),
+        vec![triple("DEUGOV", "036", "FRAGOV")],
+        "talks dated after the report are an intent to meet"
+    );
+    assert_eq!(
+        triples("Scholz said talks with Macron had taken place last week."),
         vec![triple("DEUGOV", "040", "FRAGOV")]
     );
 }
@@ -166,6 +173,20 @@ fn an_act_named_in_a_prepositional_phrase_is_not_the_subjects() {
         triples("Blinken travelled to Rome on Monday for talks with Meloni."),
         vec![triple("USAGOV", "040", "ITAGOV")],
         "the traveller takes part in the talks"
+    );
+    assert_eq!(
+        triples("Blinken is expected to travel to Cairo next week for talks with Meloni."),
+        vec![triple("USAGOV", "036", "ITAGOV")],
+        "talks dated after the report are only planned"
+    );
+    assert_eq!(
+        triples("After talks with Xi in Beijing, Macron said trade would grow."),
+        vec![triple("FRAGOV", "040", "CHNGOV")]
+    );
+    assert_eq!(
+        triples("Zelensky commented on the talks with Russia."),
+        vec![],
+        "a topic, not a meeting"
     );
 }
 
