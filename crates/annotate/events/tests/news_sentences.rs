@@ -272,6 +272,18 @@ fn launched_drones_and_missiles_are_aerial_attacks_and_a_threatened_veto_is_no_v
 }
 
 #[test]
+fn proposed_sanctions_are_not_imposed_and_proposed_talks_are_intent() {
+    assert_eq!(
+        triples("The European Union proposed new sanctions against Iran on Tuesday."),
+        vec![]
+    );
+    assert_eq!(
+        triples("Erdogan proposed talks with Netanyahu in Ankara."),
+        vec![triple("TURGOV", "036", "ISRGOV")]
+    );
+}
+
+#[test]
 fn prisoner_exchanges_with_numbers_and_offers_to_mediate() {
     assert_eq!(
         triples("Russia and Ukraine exchanged 95 prisoners of war on Wednesday."),
