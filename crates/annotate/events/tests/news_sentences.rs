@@ -205,6 +205,14 @@ fn a_purpose_clause_is_done_by_the_subject_and_what_it_discusses_is_not_done() {
 }
 
 #[test]
+fn denying_a_leaders_legitimacy_is_criticism() {
+    assert_eq!(
+        triples("Moscow has repeatedly questioned the legitimacy of Zelensky as president."),
+        vec![triple("RUSGOV", "111", "UKRGOV")]
+    );
+}
+
+#[test]
 fn reported_should_have_is_the_speakers_reproach() {
     assert_eq!(
         triples("Erdogan argued that Israel should have accepted the ceasefire."),
