@@ -202,6 +202,9 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
+    if let Some(owner) = possessor(view, site, &before) {
+        return Some(owner);
+    }
     let head = phrase_head(view, site.phrase.clone());
     if object_of_other_verb(view, modality, head)
         || agent_noun_in_prepositional_phrase(view, modality, head)
@@ -221,6 +224,24 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
             None => lexical_subject(view, modality, site, &before),
         },
     }
+}
+
+/// The actor whose act a nominal phrase names by a possessive, with at most two modifiers between
+/// ("Russia's invasion of Ukraine", "Trump's new tariffs on Canada", "Russia's full-scale invasion":
+/// the tokenizer splits hyphenated words).
+fn possessor(view: &SentenceView, site: &Site, before: &[Placed]) -> Option<Placed> {
+    let owner = before.last()?;
+    let marker = owner.words.1;
+    let possessive = view.words.get(marker).is_some_and(|w| w.text == "'s");
+    let modifiers: Vec<&str> = (marker + 1..site.phrase.start)
+        .map(|w| view.words[w].text.as_str())
+        .filter(|w| *w != "-")
+        .collect();
+    let plain = modifiers.len() <= 2
+        && modifiers
+            .iter()
+            .all(|w| w.chars().any(char::is_alphanumeric));
+    (possessive && plain).then_some(*owner)
 }
 
 /// The determiner opening a nominal event phrase ("the attack", "a massive drone attack"), at most

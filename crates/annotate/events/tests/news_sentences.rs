@@ -205,6 +205,23 @@ fn a_purpose_clause_is_done_by_the_subject_and_what_it_discusses_is_not_done() {
 }
 
 #[test]
+fn a_possessor_owns_the_act_and_tariffs_are_sanctions() {
+    assert_eq!(
+        triples("Macron condemned Russia's full-scale invasion of Ukraine."),
+        vec![triple("FRAGOV", "111", "RUS"), triple("RUS", "192", "UKR")],
+        "condemning an invasion is no invasion by Macron, but Russia's invasion is real"
+    );
+    assert_eq!(
+        triples("Biden's new tariffs on China took effect on Monday."),
+        vec![triple("USAGOV", "163", "CHN")]
+    );
+    assert_eq!(
+        triples("China imposed 15% tariffs on Egypt last year."),
+        vec![triple("CHN", "163", "EGY")]
+    );
+}
+
+#[test]
 fn denying_a_leaders_legitimacy_is_criticism() {
     assert_eq!(
         triples("Moscow has repeatedly questioned the legitimacy of Zelensky as president."),
