@@ -6,7 +6,7 @@
 
 use crate::dictionary::{Dictionary, Entry};
 use crate::recognise::{Candidate, What};
-use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span};
+use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Token};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
@@ -142,7 +142,7 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 ..identity(article, dict, &head)?
             }
         }
-        What::Group { country, role } => {
+        What::Group { country, role, .. } => {
             let iso3 = &dict.countries[*country].iso3;
             let code = format!("{iso3}{role}");
             let name = text.trim_start_matches("the ").trim_start_matches("The ");
@@ -181,6 +181,14 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
 fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) {
     let index = match &candidate.what {
         What::TheCountry => last_country(article),
+        What::Group {
+            country,
+            role,
+            refers_back: true,
+        } => {
+            let iso3 = &dict.countries[*country].iso3;
+            last_person_coded(article, iso3, &format!("{iso3}{role}"))
+        }
         What::Unknown { name, .. } if !name.contains(' ') => {
             earlier_person_by_surname(article, name)
         }
@@ -189,8 +197,8 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
     if let Some(actor) = index {
         let code = article.actors[actor].code.clone();
         let kind = match candidate.what {
-            What::TheCountry => MentionKind::Nominal,
-            _ => MentionKind::Name,
+            What::Unknown { .. } => MentionKind::Name,
+            _ => MentionKind::Nominal,
         };
         push_mention(article, candidate.span, actor, kind, code, 0.7);
         return;
@@ -238,6 +246,16 @@ fn last_country(article: &Article) -> Option<usize> {
         .rev()
         .map(|m| m.actor)
         .find(|&a| article.actors[a].kind == ActorKind::Country)
+}
+
+/// "the Ukrainian leader": the last person mentioned so far with that country and code.
+fn last_person_coded(article: &Article, iso3: &str, code: &str) -> Option<usize> {
+    article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        let actor = &article.actors[a];
+        actor.kind == ActorKind::Person
+            && actor.country.as_deref() == Some(iso3)
+            && actor.code.as_deref() == Some(code)
+    })
 }
 
 fn earlier_person_by_surname(article: &Article, word: &str) -> Option<usize> {
@@ -355,6 +373,25 @@ fn antecedent(
         fit(article, dict, m.actor, female) == wanted
             && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
     };
+    // The reporting verb's subject, else (a misparsed subject) the last fitting mention before it.
+    let reporter = complemented_verb(article, span).and_then(|(verb, subject)| {
+        let before_verb = |m: &&Mention| m.sentence == sentence && m.span.end <= verb.start;
+        let by_parse = subject.and_then(|s| {
+            article
+                .mentions
+                .iter()
+                .find(|m| m.span.contains(&s) && before_verb(m) && compatible(m))
+        });
+        // Only a parsed subject that is no mention ("the deal said") is taken for a misparse.
+        by_parse.or_else(|| {
+            subject?;
+            article
+                .mentions
+                .iter()
+                .filter(|m| before_verb(m) && compatible(m))
+                .max_by_key(|m| m.span.end)
+        })
+    });
     let same_sentence = article
         .mentions
         .iter()
@@ -366,7 +403,44 @@ fn antecedent(
             .iter()
             .find(|m| m.sentence == sentence - back && compatible(m))
     });
-    same_sentence.or(cataphor).or(earlier).map(|m| m.actor)
+    reporter
+        .or(same_sentence)
+        .or(cataphor)
+        .or(earlier)
+        .map(|m| m.actor)
+}
+
+/// A verb's span and its subject's; a verb without one ("…, stating that he …") borrows the
+/// subject of the clause it hangs from.
+fn subject_of(tokens: &[Token], mut verb: usize) -> (Span, Option<Span>) {
+    for _ in 0..3 {
+        let subject = tokens
+            .iter()
+            .find(|t| t.head == Some(verb) && t.deprel.starts_with("nsubj"));
+        let deprel = tokens[verb].deprel.split(':').next().unwrap_or("");
+        match (subject, tokens[verb].head) {
+            (Some(s), _) => return (tokens[verb].span, Some(s.span)),
+            (None, Some(head)) if matches!(deprel, "advcl" | "xcomp" | "conj") => verb = head,
+            _ => break,
+        }
+    }
+    (tokens[verb].span, None)
+}
+
+/// "…, after Trump said he had spoken with Putin": a pronoun inside a clause complementing a
+/// verb refers to that verb's subject. Returns the verb's span and its subject's, if parsed.
+fn complemented_verb(article: &Article, pronoun: Span) -> Option<(Span, Option<Span>)> {
+    let tokens = &article.tokens;
+    let mut at = tokens.iter().position(|t| t.span.start == pronoun.start)?;
+    // Climb to the complement clause (a few steps: "his" → "country" → verb → …).
+    for _ in 0..4 {
+        let head = tokens[at].head?;
+        if tokens[at].deprel == "ccomp" {
+            return Some(subject_of(tokens, head));
+        }
+        at = head;
+    }
+    None
 }
 
 /// "During his campaign, Trump promised …": the first mention right after the comma that

@@ -80,6 +80,8 @@ pub struct Role {
     pub role: String,
     pub office: String,
     pub title: bool,
+    /// Names one person ("leader", "spokesman"), not a group or body ("officials", "military").
+    pub person: bool,
 }
 
 pub struct Metonym {
@@ -335,13 +337,14 @@ impl Dictionary {
 
     fn load_roles(&mut self) -> Result<(), DictionaryError> {
         let file = "roles.csv";
-        for (_, f) in rows(file, include_str!("../../../../data/actors/roles.csv"), 4)? {
+        for (_, f) in rows(file, include_str!("../../../../data/actors/roles.csv"), 5)? {
             let index = self.roles.len();
             self.add(&f[0], Entry::Role(index));
             self.roles.push(Role {
                 role: f[1].clone(),
                 office: f[2].clone(),
                 title: f[3] == "yes",
+                person: f[4] == "yes",
             });
         }
         Ok(())

@@ -3,7 +3,7 @@
 //! dictionary phrases and, last, capitalised name sequences outside the dictionary.
 //! Produces unresolved [`Candidate`]s in text order; `coref` turns them into actors.
 
-use crate::dictionary::{normalise, Dictionary, Entry};
+use crate::dictionary::{normalise, Dictionary, Entry, Role};
 use eventwire_model::{ActorKind, Article, Span, Token};
 
 /// What a stretch of text was recognised as, before coreference.
@@ -28,6 +28,8 @@ pub enum What {
     Group {
         country: usize,
         role: String,
+        /// "the Ukrainian leader": one person, already named earlier in the article.
+        refers_back: bool,
     },
     /// A capitalised name outside the dictionary.
     Unknown {
@@ -199,11 +201,7 @@ impl Scan<'_> {
         } else {
             k
         };
-        let (roles, m) = self.lookup(k, |e| matches!(e, Entry::Role(_)))?;
-        let Entry::Role(role) = roles[0] else {
-            return None;
-        };
-        let role = &self.dict.roles[role];
+        let (role, m) = self.roles_at(k)?;
         // The determiner only belongs to the phrase when no name follows it.
         let start = if j > i && !DETERMINERS.contains(&self.lower(i).as_str()) {
             j
@@ -220,7 +218,8 @@ impl Scan<'_> {
                 if let Some(found) = self.name_after(start, m, code) {
                     return Some(found);
                 }
-                self.country_agent(country, &role.role, &role.office)?
+                let definite = self.lower(i) == "the";
+                self.country_agent(country, &role, definite)?
             }
             Entry::Metonym(x) | Entry::Organisation(x) if !role.role.is_empty() => {
                 let institution = match heads[0] {
@@ -251,21 +250,51 @@ impl Scan<'_> {
         ))
     }
 
+    /// The role words at `k`: one ("officials") or a compound ("foreign ministry spokesperson"),
+    /// whose first word gives the CAMEO role and whose last says who is meant.
+    fn roles_at(&self, k: usize) -> Option<(Role, usize)> {
+        let role_at = |at| {
+            let (roles, end) = self.lookup(at, |e| matches!(e, Entry::Role(_)))?;
+            match roles[0] {
+                Entry::Role(role) => Some((&self.dict.roles[role], end)),
+                _ => None,
+            }
+        };
+        let (first, mut m) = role_at(k)?;
+        let mut last = first;
+        while let Some((next, end)) = role_at(m) {
+            last = next;
+            m = end;
+        }
+        let role = Role {
+            role: if first.role.is_empty() {
+                last.role.clone()
+            } else {
+                first.role.clone()
+            },
+            office: last.office.clone(),
+            title: last.title,
+            person: last.person,
+        };
+        Some((role, m))
+    }
+
     /// "the Russian president" on the publication date is a person; "Ukrainian officials" a group.
-    fn country_agent(&self, country: usize, role: &str, office: &str) -> Option<What> {
+    fn country_agent(&self, country: usize, role: &Role, definite: bool) -> Option<What> {
         let iso3 = &self.dict.countries[country].iso3;
         match self
             .dict
-            .office_holder(iso3, office, self.article.meta.published)
+            .office_holder(iso3, &role.office, self.article.meta.published)
         {
-            Some(person) if !office.is_empty() => Some(What::Person {
+            Some(person) if !role.office.is_empty() => Some(What::Person {
                 person,
                 by_role: true,
             }),
-            _ if role.is_empty() => None,
+            _ if role.role.is_empty() => None,
             _ => Some(What::Group {
                 country,
-                role: role.to_string(),
+                role: role.role.clone(),
+                refers_back: definite && role.person,
             }),
         }
     }
@@ -311,6 +340,19 @@ impl Scan<'_> {
                     person_end,
                 ));
             }
+        }
+        if let Some(person) = self.person_by_parts(m, end) {
+            let what = What::Person {
+                person,
+                by_role: false,
+            };
+            return Some((
+                Candidate {
+                    span: self.span(start, end),
+                    what,
+                },
+                end,
+            ));
         }
         let name = self.article.slice(self.span(m, end)).to_string();
         let what = What::Unknown {
@@ -435,8 +477,38 @@ impl Scan<'_> {
         self.dict.names.name_connectors.iter().any(|c| c == word)
     }
 
+    /// A dictionary person written with another spelling of the full name: the given name
+    /// and a listed surname ("Volodymyr Zelenskiy" for "Volodymyr Zelensky").
+    fn person_by_parts(&self, from: usize, to: usize) -> Option<usize> {
+        if to < from + 2 {
+            return None;
+        }
+        let given = self.text(from);
+        self.dict
+            .lookup(self.text(to - 1))
+            .iter()
+            .find_map(|e| match *e {
+                Entry::Person(p) => Some(p),
+                _ => None,
+            })
+            .filter(|&p| self.dict.people[p].name.split_whitespace().next() == Some(given))
+    }
+
     fn unknown_name(&self, i: usize) -> Option<(Candidate, usize)> {
         let end = self.name_end(i)?;
+        if let Some(person) = self.person_by_parts(i, end) {
+            let what = What::Person {
+                person,
+                by_role: false,
+            };
+            return Some((
+                Candidate {
+                    span: self.span(i, end),
+                    what,
+                },
+                end,
+            ));
+        }
         let name = self.article.slice(self.span(i, end)).to_string();
         let kind = self.name_kind(i, &name, end - i);
         let what = What::Unknown {
@@ -496,7 +568,7 @@ fn absorb_appositions(
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let code = match &candidate.what {
-            What::Group { country, role } => {
+            What::Group { country, role, .. } => {
                 Some(format!("{}{role}", dict.countries[*country].iso3))
             }
             What::Member(institution) => institution_code(dict, institution),

@@ -226,3 +226,27 @@ fn pronouns_agree_with_given_names_and_skip_places() {
         .expect("the place is found whole");
     assert_eq!(place.kind, ActorKind::Location);
 }
+
+#[test]
+fn spellings_role_phrases_and_reported_clauses_corefer() {
+    let text = "Ukraine's President Volodymyr Zelenskiy said Kyiv would not accept the deal, \
+                after U.S. President Donald Trump said he had spoken with Putin. \
+                The Ukrainian leader added that Europe must be at the table. \
+                Chinese foreign ministry spokesperson Guo Jiakun called for calm.";
+    let article = annotate(text, "2025-02-12");
+    assert_eq!(
+        actor_of(&article, "Ukraine's President Volodymyr Zelenskiy"),
+        "Volodymyr Zelensky"
+    );
+    assert_eq!(actor_of(&article, "he"), "Donald Trump");
+    assert_eq!(
+        actor_of(&article, "The Ukrainian leader"),
+        "Volodymyr Zelensky"
+    );
+    let guo = article
+        .mentions
+        .iter()
+        .find(|m| article.slice(m.span).ends_with("Guo Jiakun"))
+        .expect("the spokesperson is found");
+    assert_eq!(guo.code.as_deref(), Some("CHNGOV"));
+}
