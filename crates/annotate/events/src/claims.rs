@@ -6,7 +6,7 @@
 use crate::coder::{best_hits, site_of, undated, Hit};
 use crate::modality::{mood, Mood};
 use crate::resources::{ClaimTrigger, Modality, Resources};
-use crate::roles::{party, speaker, subject, Site};
+use crate::roles::{is_passive, party, speaker, subject, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Claim, Span, TimexType};
 use std::ops::Range;
@@ -21,7 +21,10 @@ pub fn claims_of_sentence(res: &Resources, view: &SentenceView) -> Vec<Claim> {
 
 fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Option<Claim> {
     let site = site_of(view, hit.words.clone());
-    if mood(&res.modality, view, site.scope.clone(), hit.words.clone()) == Mood::Unreal {
+    // "X is expected to …" is someone else's expectation about X, not X's claim.
+    if is_passive(view, &res.modality, hit.words.start)
+        || mood(&res.modality, view, site.scope.clone(), hit.words.clone()) == Mood::Unreal
+    {
         return None;
     }
     let content = content_words(view, hit.words.end..site.scope.end)?;

@@ -115,7 +115,7 @@ fn pronoun_and_before(view: &SentenceView, modality: &Modality, site: &Site, at:
 
 /// True when the phrase starts with a participle right after a passive auxiliary, possibly with one
 /// adverb between ("was attacked", "were reportedly detained", "are also accused").
-fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
+pub fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
     let participle = &view.words[at].text;
     if !(participle.ends_with("ed") || participle.ends_with("en")) {
         return false;

@@ -389,6 +389,14 @@ fn a_dated_goal_is_a_promise_and_an_undated_hope_a_prediction() {
 }
 
 #[test]
+fn being_expected_to_act_is_no_claim_of_ones_own() {
+    let article = code("Blinken is expected to visit China next month.");
+    assert!(article.claims.is_empty(), "{:?}", article.claims);
+    let article = code("Blinken expects to visit China next month.");
+    assert_eq!(article.claims[0].kind, ClaimKind::Prediction);
+}
+
+#[test]
 fn a_dated_promise_gets_its_deadline() {
     let article = code("Netanyahu vowed to defeat Hamas by the end of the year.");
     let claim = &article.claims[0];
