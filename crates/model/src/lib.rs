@@ -216,12 +216,17 @@ pub struct Mention {
     pub confidence: f32,
 }
 
-/// Direct (“…”) or reported (`said that …`) speech.
+/// Direct (“…”) or reported (`said that …`) speech, or words in quotation marks that are no
+/// speech at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     Direct,
     Indirect,
+    /// Quotation marks around words nobody is quoted as saying: a scare quote, a name or title,
+    /// a word mentioned as a word ("the so-called “special military operation”", a robot named
+    /// “Robogee”). Kept so that later stages know the words are quoted; never attributed.
+    Term,
 }
 
 /// A quote or reported statement with its attribution.
