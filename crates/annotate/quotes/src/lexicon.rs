@@ -36,12 +36,14 @@ struct LexiconFile {
 struct Roles {
     continuation: Vec<String>,
     audience_object: Vec<String>,
+    naming: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct Phrases {
     source_markers: Vec<String>,
     audience_cues: Vec<String>,
+    term_cues: Vec<String>,
 }
 
 /// The closed word lists of `[grammar]`; the file's header says what each is for.
@@ -58,6 +60,8 @@ struct Grammar {
     abbreviations: HashSet<String>,
     contractions: HashSet<String>,
     finite_markers: HashSet<String>,
+    first_second_person: HashSet<String>,
+    passive_auxiliaries: HashSet<String>,
 }
 
 /// The loaded lexicon, with lookups by lower-cased word.
@@ -67,9 +71,11 @@ pub struct Lexicon {
     verb_forms: HashMap<String, String>,
     continuation: HashSet<String>,
     audience_object: HashSet<String>,
+    naming: HashSet<String>,
     /// Multi-word phrases, each split into lower-case words.
     source_markers: Vec<Vec<String>>,
     audience_cues: Vec<Vec<String>>,
+    term_cues: Vec<Vec<String>>,
     grammar: Grammar,
 }
 
@@ -86,6 +92,8 @@ pub enum WordClass {
     Abbreviation,
     Contraction,
     FiniteMarker,
+    FirstSecondPerson,
+    PassiveAuxiliary,
 }
 
 impl Lexicon {
@@ -116,12 +124,15 @@ impl Lexicon {
         };
         let continuation = known_lemmas("continuation", file.roles.continuation)?;
         let audience_object = known_lemmas("audience_object", file.roles.audience_object)?;
+        let naming = known_lemmas("naming", file.roles.naming)?;
         Ok(Lexicon {
             verb_forms,
             continuation,
             audience_object,
+            naming,
             source_markers: split_phrases(&file.phrases.source_markers),
             audience_cues: split_phrases(&file.phrases.audience_cues),
+            term_cues: split_phrases(&file.phrases.term_cues),
             grammar: file.grammar,
         })
     }
@@ -139,12 +150,21 @@ impl Lexicon {
         self.audience_object.contains(lemma)
     }
 
+    /// Verbs that attribute only a quote standing after them ("called the ruling “dangerous”").
+    pub fn attributes_only_after(&self, lemma: &str) -> bool {
+        self.naming.contains(lemma)
+    }
+
     pub fn source_markers(&self) -> &[Vec<String>] {
         &self.source_markers
     }
 
     pub fn audience_cues(&self) -> &[Vec<String>] {
         &self.audience_cues
+    }
+
+    pub fn term_cues(&self) -> &[Vec<String>] {
+        &self.term_cues
     }
 
     /// True for inflected speech-verb forms ("said", "states"); the bare lemma is left out
@@ -168,6 +188,8 @@ impl Lexicon {
             WordClass::Abbreviation => &g.abbreviations,
             WordClass::Contraction => &g.contractions,
             WordClass::FiniteMarker => &g.finite_markers,
+            WordClass::FirstSecondPerson => &g.first_second_person,
+            WordClass::PassiveAuxiliary => &g.passive_auxiliaries,
         };
         list.contains(word) || (word.contains('’') && list.contains(&word.replace('’', "'")))
     }

@@ -1,7 +1,8 @@
 //! Quotes: direct and reported speech attributed to speakers.
 //!
 //! The stage finds direct quotes by their quotation marks ([`marks`]) and reported statements by
-//! speech verbs and their content clauses ([`reported`]), attributes each to a speaker phrase
+//! speech verbs and their content clauses ([`reported`]), tells quoted speech from quoted terms
+//! (scare quotes, names, titles: [`speech`]), attributes each statement to a speaker phrase
 //! ([`speaker`], [`attribution`]) and maps that phrase to an actor through the mentions the
 //! actors stage left (pronouns included, which that stage has already resolved). The date a
 //! statement was made comes from a date in its attribution's sentence, else the article's
@@ -15,12 +16,13 @@ mod lexicon;
 mod marks;
 mod reported;
 mod speaker;
+mod speech;
 mod text;
 
 pub use lexicon::LexiconError;
 
 use attribution::{Evidence, Found};
-use eventwire_model::{ActorKind, Annotator, Article, Quote, Span, TimexType};
+use eventwire_model::{ActorKind, Annotator, Article, Quote, QuoteKind, Span, TimexType};
 use lexicon::{Lexicon, WordClass};
 use text::Text;
 
@@ -48,14 +50,15 @@ impl QuoteAnnotator {
         let found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         for f in &found {
-            let said_on = self.said_on(article, &text, f, &found, quotes.last());
+            let previous = quotes.iter().rev().find(|q| q.kind != QuoteKind::Term);
+            let said_on = self.said_on(article, &text, f, &found, previous);
             quotes.push(to_quote(article, &self.lexicon, &text, f, said_on));
         }
         quotes
     }
 
     /// When `f` was said: a date in its attribution's sentence; for "he added" without one, the
-    /// date of the statement it continues; else the publication date.
+    /// date of the statement it continues; else the publication date. A term was never said.
     fn said_on(
         &self,
         article: &Article,
@@ -64,6 +67,9 @@ impl QuoteAnnotator {
         all: &[Found],
         previous: Option<&Quote>,
     ) -> Option<String> {
+        if f.kind == QuoteKind::Term {
+            return None;
+        }
         let published = || article.meta.published.map(|d| d.to_string());
         let Some(attribution) = &f.attribution else {
             return published();

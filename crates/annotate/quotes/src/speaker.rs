@@ -80,7 +80,7 @@ fn is_verb_use(text: &Text, lexicon: &Lexicon, i: usize, lemma: &str) -> bool {
 }
 
 /// True when the words from `i` on are `phrase` (lower case).
-fn matches_words(text: &Text, i: usize, phrase: &[String]) -> bool {
+pub fn matches_words(text: &Text, i: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= text.words.len()
         && phrase
             .iter()
