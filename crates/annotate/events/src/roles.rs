@@ -248,11 +248,17 @@ fn possessor(view: &SentenceView, site: &Site, before: &[Placed]) -> Option<Plac
 /// three words before it and not part of an actor's name ("The Russian president dismissed").
 fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> Option<usize> {
     let from = site.phrase.start.saturating_sub(3).max(site.scope.start);
+    // With a parse the determiner must belong to the phrase ("£3 billion a year in military aid": "a"
+    // belongs to "year").
+    let owned = |w: usize| {
+        view.head_of(w)
+            .is_none_or(|(head, _)| site.phrase.contains(&head))
+    };
     (from..site.phrase.start)
         .rev()
         .take_while(|&w| !view.is_punct(w))
         .filter(|&w| view.mention_at(w).is_none())
-        .find(|&w| modality.determiners.contains(&view.words[w].text))
+        .find(|&w| modality.determiners.contains(&view.words[w].text) && owned(w))
 }
 
 /// The word of the phrase that the parse attaches outside it ("aid" in "military aid"); the first

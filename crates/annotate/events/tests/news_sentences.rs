@@ -326,6 +326,14 @@ fn prisoner_exchanges_with_numbers_and_offers_to_mediate() {
 }
 
 #[test]
+fn a_determiner_of_another_noun_does_not_make_the_phrase_nominal() {
+    assert_eq!(
+        triples("Germany sent $3 billion a year in military aid to Ukraine."),
+        vec![triple("DEU", "072", "UKR")]
+    );
+}
+
+#[test]
 fn joint_meetings_take_both_parties_and_plans_become_intent() {
     assert_eq!(
         triples("Macron met with Scholz in Berlin on Monday."),
