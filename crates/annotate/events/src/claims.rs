@@ -13,7 +13,7 @@ use std::ops::Range;
 
 /// The claims of one sentence.
 pub fn claims_of_sentence(res: &Resources, view: &SentenceView) -> Vec<Claim> {
-    best_hits(view, &res.claims, |t| &t.phrase)
+    best_hits(view, &res.claims, |t| &t.phrase, |_| false)
         .into_iter()
         .filter_map(|hit| claim(res, view, &hit))
         .collect()

@@ -18,11 +18,13 @@ pub struct Hit<'r, T> {
 
 /// The non-overlapping matches of `entries` in the sentence, preferring the phrase naming the most
 /// words, then the longest stretch, then the earlier entry of the data file. Phrases overlapping an
-/// actor mention are ignored.
+/// actor mention are ignored, except entries that `names_inner_actor` allows an actor strictly
+/// inside (in a gap: "released three Israeli hostages").
 pub fn best_hits<'r, T>(
     view: &SentenceView,
     entries: &'r [T],
     phrase: impl Fn(&T) -> &Phrase,
+    names_inner_actor: impl Fn(&T) -> bool,
 ) -> Vec<Hit<'r, T>> {
     let mut all: Vec<(usize, Hit<'r, T>)> = entries
         .iter()
@@ -42,7 +44,14 @@ pub fn best_hits<'r, T>(
                     )
                 })
         })
-        .filter(|(_, h)| !view.overlaps_mention(h.words.clone()))
+        .filter(|(_, h)| {
+            let words = h.words.clone();
+            if names_inner_actor(h.entry) {
+                !view.overlaps_mention_edge(words)
+            } else {
+                !view.overlaps_mention(words)
+            }
+        })
         .collect();
     // Stable sort keeps data-file order among equals.
     all.sort_by_key(|(weight, h)| std::cmp::Reverse((*weight, h.words.len())));
@@ -82,7 +91,8 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
 /// The events of one sentence, at most one per source and CAMEO root.
 pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
-    for hit in best_hits(view, &res.patterns, |p| &p.phrase) {
+    let patient = |p: &Pattern| p.frame == Frame::Patient;
+    for hit in best_hits(view, &res.patterns, |p| &p.phrase, patient) {
         let Some(event) = code_hit(res, view, &hit) else {
             continue;
         };

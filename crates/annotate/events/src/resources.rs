@@ -49,6 +49,9 @@ pub enum Frame {
     Reverse,
     /// In reported speech the speaker blames the phrase's subject ("X argued Y should have …").
     Reproach,
+    /// Like `Svo`, but an actor inside the phrase's gap is the target: it names whom the phrase's
+    /// last word belongs to ("Hamas released three Israeli hostages" → Hamas 084 Israel).
+    Patient,
 }
 
 /// One event pattern.
@@ -233,9 +236,10 @@ fn parse_patterns(
                 "joint" => Frame::Joint,
                 "reverse" => Frame::Reverse,
                 "reproach" => Frame::Reproach,
+                "patient" => Frame::Patient,
                 other => {
                     return Err(bad(format!(
-                        "frame {other:?} is not svo, joint, reverse or reproach"
+                        "frame {other:?} is not svo, joint, reverse, reproach or patient"
                     )))
                 }
             };

@@ -51,6 +51,10 @@ pub fn source_and_target(
                 .next()?;
             agent_and_patient(view, giver, subject(view, modality, site)?)
         }
+        Frame::Patient => match view.mentions_within(site.phrase.clone()).next() {
+            Some(owner) => agent_and_patient(view, subject(view, modality, site)?, owner),
+            None => active_roles(view, modality, Frame::Svo, site),
+        },
         Frame::Svo if is_passive(view, modality, site.phrase.start) => {
             passive_roles(view, modality, site)
         }

@@ -138,6 +138,16 @@ impl<'a> SentenceView<'a> {
             .iter()
             .any(|p| p.words.0 < range.end && range.start < p.words.1)
     }
+
+    /// True when a mention overlaps words `range` other than strictly inside it: on its first or last
+    /// word, or reaching out of it.
+    pub fn overlaps_mention_edge(&self, range: Range<usize>) -> bool {
+        self.mentions.iter().any(|p| {
+            let overlaps = p.words.0 < range.end && range.start < p.words.1;
+            let inside = range.start < p.words.0 && p.words.1 < range.end;
+            overlaps && !inside
+        })
+    }
 }
 
 /// True when another mention encloses this one ("Turkey" in "the president of Turkey"): the outer

@@ -32,6 +32,9 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Egypt", "Egypt", "EGY"),
     ("Meloni", "Giorgia Meloni", "ITAGOV"),
     ("Berlin", "Germany", "DEUGOV"),
+    ("Russian", "Russia", "RUS"),
+    ("Israeli", "Israel", "ISR"),
+    ("Palestinian", "Palestine", "PSE"),
 ];
 
 fn code(text: &str) -> Article {
@@ -305,6 +308,23 @@ fn proposed_sanctions_are_not_imposed_and_proposed_talks_are_intent() {
     assert_eq!(
         triples("Erdogan proposed talks with Netanyahu in Ankara."),
         vec![triple("TURGOV", "036", "ISRGOV")]
+    );
+}
+
+#[test]
+fn released_hostages_and_frozen_assets_belong_to_the_actor_named_inside() {
+    assert_eq!(
+        triples("Hamas released three Israeli hostages on Saturday in exchange for 183 Palestinian prisoners."),
+        vec![triple("PSEREB", "084", "ISR")]
+    );
+    assert_eq!(
+        triples("The European Union froze Russian assets worth 200 billion euros."),
+        vec![triple("IGOEUREEC", "163", "RUS")]
+    );
+    assert_eq!(
+        triples("Israel released 90 prisoners to Egypt."),
+        vec![triple("ISR", "084", "EGY")],
+        "no actor inside: the first one after"
     );
 }
 
