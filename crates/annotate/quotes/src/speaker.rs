@@ -105,17 +105,34 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
     if lexicon.is(WordClass::Pronoun, word) {
         return Some(text.words[j].span);
     }
-    match word {
+    let subject = match word {
         "and" | "but" | "or" => main_clause_speaker(text, lexicon, verb, lo),
         "," if verb.is_participle() => main_clause_speaker(text, lexicon, verb, lo),
-        // "Keith Kellogg, a retired American general …, said": the subject precedes the apposition.
-        "," => (lo..j)
-            .rev()
-            .find(|&k| text.word(k) == ",")
-            .and_then(|k| phrase_ending_at(text, lexicon, k.checked_sub(1)?, lo)),
+        "," => subject_around_apposition(text, lexicon, j, lo),
         _ if text.words[j].is_punct || stops_phrase(text, lexicon, j) => None,
         _ => phrase_ending_at(text, lexicon, j, lo),
-    }
+    };
+    // "defended the record whilst promising …": a participle after a conjunction is the main
+    // clause's.
+    subject.or_else(|| {
+        verb.is_participle()
+            .then(|| main_clause_speaker(text, lexicon, verb, lo))
+            .flatten()
+    })
+}
+
+/// The subject of a verb after the comma at word `comma` that closes an apposition: before it
+/// ("Keith Kellogg, a retired American general …, said"), or the name inside it when what comes
+/// first is no phrase ("The secretary general of CEI (…), Nunzio Galantino, has called").
+fn subject_around_apposition(
+    text: &Text,
+    lexicon: &Lexicon,
+    comma: usize,
+    lo: usize,
+) -> Option<Span> {
+    let opening = (lo..comma).rev().find(|&k| text.word(k) == ",")?;
+    phrase_ending_at(text, lexicon, opening.checked_sub(1)?, lo)
+        .or_else(|| phrase_ending_at(text, lexicon, comma.checked_sub(1)?, opening + 1))
 }
 
 /// The speaker of a coordinated or participle speech verb: that of an earlier speech verb in the
