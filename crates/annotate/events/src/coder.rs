@@ -1,10 +1,10 @@
 //! Event coding within one sentence: find the pattern phrases (longest match wins where they overlap),
 //! drop the unreal ones, recode the intended ones, and attach source, target, date and confidence.
 
-use crate::modality::{mood, Mood};
+use crate::modality::{cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
-use crate::roles::{source_and_target, Site};
+use crate::roles::{phrase_head, source_and_target, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
@@ -113,7 +113,9 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
     let dated = dated_by(view, &res.modality, &site);
     let cameo = match mood(&res.modality, view, site.scope.clone(), hit.words.clone()) {
         Mood::Unreal => return None,
-        Mood::Actual if !after_publication(view, dated) => hit.entry.cameo.clone(),
+        Mood::Actual if !after_publication(view, dated) && !intended_verb(res, view, &site) => {
+            hit.entry.cameo.clone()
+        }
         // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
         Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
     };
@@ -175,6 +177,19 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
         .filter(|(_, words)| in_clause(words))
         .min_by_key(|(_, words)| distance(words))
         .map(|(t, _)| t)
+}
+
+/// With a parse: true when the verb the phrase is the object or oblique of is wanted or planned
+/// ("pledged $3 billion a year in military aid", "will host talks"): an intent cue before that verb
+/// counts however far the phrase stands from it.
+fn intended_verb(res: &Resources, view: &SentenceView, site: &Site) -> bool {
+    let head = phrase_head(view, site.phrase.clone());
+    match view.head_of(head) {
+        Some((verb, "obj" | "obl")) if site.scope.start <= verb && verb < site.phrase.start => {
+            cue_before(&res.modality.intent, view, site.scope.start, verb + 1)
+        }
+        _ => false,
+    }
 }
 
 /// True when the date begins after the article was published: the event cannot have happened yet.

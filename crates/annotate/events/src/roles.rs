@@ -267,7 +267,7 @@ fn nominal_determiner(view: &SentenceView, modality: &Modality, site: &Site) -> 
 
 /// The word of the phrase that the parse attaches outside it ("aid" in "military aid"); the first
 /// word when unparsed.
-fn phrase_head(view: &SentenceView, phrase: Range<usize>) -> usize {
+pub fn phrase_head(view: &SentenceView, phrase: Range<usize>) -> usize {
     phrase
         .clone()
         .find(|&w| {

@@ -351,6 +351,11 @@ fn a_determiner_of_another_noun_does_not_make_the_phrase_nominal() {
         triples("Germany sent $3 billion a year in military aid to Ukraine."),
         vec![triple("DEU", "072", "UKR")]
     );
+    assert_eq!(
+        triples("Germany pledged $3 billion a year in military aid to Ukraine."),
+        vec![triple("DEU", "033", "UKR")],
+        "a pledge of aid is an intent to give it, however long the amount"
+    );
 }
 
 #[test]
