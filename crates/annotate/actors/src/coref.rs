@@ -5,7 +5,7 @@
 //! pronoun ("During his campaign, Trump …"), else the first person of the nearest earlier sentence.
 
 use crate::dictionary::{Dictionary, Entry};
-use crate::recognise::{Candidate, What};
+use crate::recognise::{Agreement, Candidate, What};
 use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Token};
 
 /// How many sentences back a pronoun looks for its antecedent.
@@ -302,8 +302,24 @@ enum Fit {
     No,
 }
 
-fn fit(article: &Article, dict: &Dictionary, actor: usize, female: bool) -> Fit {
+fn fit(article: &Article, dict: &Dictionary, actor: usize, agreement: Agreement) -> Fit {
     let a = &article.actors[actor];
+    let female = match agreement {
+        Agreement::Male => false,
+        Agreement::Female => true,
+        Agreement::Neuter | Agreement::Plural => {
+            let collective = match agreement {
+                Agreement::Neuter => {
+                    matches!(
+                        a.kind,
+                        ActorKind::Organization | ActorKind::Country | ActorKind::Group
+                    )
+                }
+                _ => matches!(a.kind, ActorKind::Organization | ActorKind::Group),
+            };
+            return if collective { Fit::Agrees } else { Fit::No };
+        }
+    };
     if a.kind != ActorKind::Person {
         return Fit::No;
     }
@@ -322,13 +338,13 @@ fn resolve_pronoun(
     quotes: &[Span],
     candidate: Candidate,
 ) {
-    let What::Pronoun { female, owned } = &candidate.what else {
+    let What::Pronoun { agreement, owned } = &candidate.what else {
         return;
     };
     let span = candidate.span;
     let Some(antecedent) = [Fit::Agrees, Fit::Possible]
         .into_iter()
-        .find_map(|wanted| antecedent(article, dict, quotes, span, *female, wanted))
+        .find_map(|wanted| antecedent(article, dict, quotes, span, *agreement, wanted))
     else {
         return;
     };
@@ -364,13 +380,13 @@ fn antecedent(
     dict: &Dictionary,
     quotes: &[Span],
     span: Span,
-    female: bool,
+    agreement: Agreement,
     wanted: Fit,
 ) -> Option<usize> {
     let in_quote = quotes.iter().any(|q| q.contains(&span));
     let sentence = article.sentence_at(span.start).unwrap_or(0);
     let compatible = |m: &Mention| {
-        fit(article, dict, m.actor, female) == wanted
+        fit(article, dict, m.actor, agreement) == wanted
             && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
     };
     // The reporting verb's subject, else (a misparsed subject) the last fitting mention before it.
@@ -403,11 +419,24 @@ fn antecedent(
             .iter()
             .find(|m| m.sentence == sentence - back && compatible(m))
     });
-    reporter
-        .or(same_sentence)
-        .or(cataphor)
-        .or(earlier)
-        .map(|m| m.actor)
+    let found = match agreement {
+        // "it" mostly stands for things and situations ("efforts to end it"): only "NATO said it
+        // would …" and, in the same sentence, a subject "it" or an "its".
+        Agreement::Neuter => {
+            reporter.or(same_sentence.filter(|_| subject_or_possessive(article, span)))
+        }
+        Agreement::Plural => reporter.or(same_sentence).or(earlier),
+        Agreement::Male | Agreement::Female => reporter.or(same_sentence).or(cataphor).or(earlier),
+    };
+    found.map(|m| m.actor)
+}
+
+fn subject_or_possessive(article: &Article, pronoun: Span) -> bool {
+    article
+        .tokens
+        .iter()
+        .find(|t| t.span.start == pronoun.start)
+        .is_some_and(|t| t.deprel.starts_with("nsubj") || t.deprel == "nmod:poss")
 }
 
 /// A verb's span and its subject's; a verb without one ("…, stating that he …") borrows the

@@ -37,13 +37,22 @@ pub enum What {
         kind: ActorKind,
         code: Option<String>,
     },
-    /// he/his/she/…; `owned` is the noun of "his administration".
+    /// he/his/she/it/they/…; `owned` is the noun of "his administration".
     Pronoun {
-        female: bool,
+        agreement: Agreement,
         owned: Option<String>,
     },
     /// "the country": the most recently mentioned country.
     TheCountry,
+}
+
+/// What a pronoun agrees with: a man, a woman, an organisation or country ("it"), a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Male,
+    Female,
+    Neuter,
+    Plural,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,8 +61,25 @@ pub struct Candidate {
     pub what: What,
 }
 
-const MALE: [&str; 4] = ["he", "him", "his", "himself"];
-const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
+const PRONOUNS: [(&str, Agreement); 17] = [
+    ("he", Agreement::Male),
+    ("him", Agreement::Male),
+    ("his", Agreement::Male),
+    ("himself", Agreement::Male),
+    ("she", Agreement::Female),
+    ("her", Agreement::Female),
+    ("hers", Agreement::Female),
+    ("herself", Agreement::Female),
+    ("it", Agreement::Neuter),
+    ("its", Agreement::Neuter),
+    ("itself", Agreement::Neuter),
+    ("they", Agreement::Plural),
+    ("them", Agreement::Plural),
+    ("their", Agreement::Plural),
+    ("theirs", Agreement::Plural),
+    ("themselves", Agreement::Plural),
+    ("themself", Agreement::Plural),
+];
 /// Nouns that, owned by a leader, stand for their government ("his administration").
 const GOVERNMENT_NOUNS: [&str; 3] = ["administration", "government", "cabinet"];
 /// Modifiers allowed between a determiner and a country in an agent phrase.
@@ -117,10 +143,7 @@ impl Scan<'_> {
 
     fn pronoun(&self, i: usize) -> Option<(Candidate, usize)> {
         let word = self.lower(i);
-        let female = FEMALE.contains(&word.as_str());
-        if !female && !MALE.contains(&word.as_str()) {
-            return None;
-        }
+        let agreement = PRONOUNS.iter().find(|(w, _)| *w == word)?.1;
         let next = self.lower(i + 1);
         let (owned, end) =
             if (word == "his" || word == "her") && GOVERNMENT_NOUNS.contains(&next.as_str()) {
@@ -130,7 +153,7 @@ impl Scan<'_> {
             } else {
                 (None, i + 1)
             };
-        let what = What::Pronoun { female, owned };
+        let what = What::Pronoun { agreement, owned };
         Some((
             Candidate {
                 span: self.span(i, end),
@@ -433,7 +456,8 @@ impl Scan<'_> {
     }
 
     /// A capitalised common word inside a sentence, which taggers often give to names'
-    /// parts ("New York", "Google Science Fair").
+    /// parts ("New York"); taken only before a proper noun, since a final one is mostly a
+    /// caption or headline word ("… Mohamed Image").
     fn is_capitalised_word(&self, i: usize) -> bool {
         let text = self.text(i);
         i > 0
@@ -449,17 +473,15 @@ impl Scan<'_> {
         if i >= self.tokens.len() {
             return None;
         }
-        let starts = self.is_name_token(i)
-            || (self.is_capitalised_word(i)
-                && i + 1 < self.tokens.len()
-                && self.is_name_token(i + 1));
-        if !starts {
+        let before_name = |j: usize| {
+            self.is_capitalised_word(j) && j + 1 < self.tokens.len() && self.is_name_token(j + 1)
+        };
+        if !self.is_name_token(i) && !before_name(i) {
             return None;
         }
         let mut end = i + 1;
         loop {
-            if end < self.tokens.len() && (self.is_name_token(end) || self.is_capitalised_word(end))
-            {
+            if end < self.tokens.len() && (self.is_name_token(end) || before_name(end)) {
                 end += 1;
             } else if self.is_connector(end)
                 && end + 1 < self.tokens.len()

@@ -250,3 +250,24 @@ fn spellings_role_phrases_and_reported_clauses_corefer() {
         .expect("the spokesperson is found");
     assert_eq!(guo.code.as_deref(), Some("CHNGOV"));
 }
+
+#[test]
+fn they_and_it_refer_to_groups_and_organisations_only_when_the_text_says_so() {
+    let text = "Ukrainian officials said they had not been consulted. \
+                NATO said it would meet on Friday. \
+                The war goes on, and efforts to end it have stalled.";
+    let article = annotate(text, "2025-02-12");
+    assert_eq!(actor_of(&article, "they"), "Ukrainian officials");
+    assert_eq!(actor_of(&article, "it"), "NATO");
+    let its = article
+        .mentions
+        .iter()
+        .filter(|m| article.slice(m.span) == "it")
+        .count();
+    assert_eq!(
+        its,
+        1,
+        "the war's 'it' is no actor: {:?}",
+        mentions(&article)
+    );
+}
