@@ -5,6 +5,7 @@
 
 use crate::dictionary::{normalise, Dictionary, Entry, Role};
 use eventwire_model::{ActorKind, Article, Span, Token};
+use std::collections::HashSet;
 
 /// What a stretch of text was recognised as, before coreference.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +98,7 @@ struct Scan<'a> {
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut surnames = HashSet::new();
     for sentence in 0..article.sentences.len() {
         let scan = Scan {
             article,
@@ -105,8 +107,14 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
         };
         let mut i = 0;
         while i < scan.tokens.len() {
-            match scan.candidate_at(i) {
+            match scan
+                .candidate_at(i)
+                .or_else(|| scan.known_surname(i, &surnames))
+            {
                 Some((candidate, next)) => {
+                    if let Some(surname) = surname_of(dict, &candidate.what) {
+                        surnames.insert(surname.to_string());
+                    }
                     out.push(candidate);
                     i = next;
                 }
@@ -115,6 +123,22 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
         }
     }
     absorb_appositions(article, dict, out)
+}
+
+/// The last word of a person's full name, by which the article may mention them again.
+fn surname_of<'a>(dict: &'a Dictionary, what: &'a What) -> Option<&'a str> {
+    let name = match what {
+        What::Person { person, .. } => dict.people[*person].name.as_str(),
+        What::Unknown {
+            name,
+            kind: ActorKind::Person,
+            ..
+        } => name.as_str(),
+        _ => return None,
+    };
+    name.split_whitespace()
+        .nth(1)
+        .and(name.split_whitespace().last())
 }
 
 impl Scan<'_> {
@@ -139,6 +163,21 @@ impl Scan<'_> {
             .or_else(|| self.titled_name(i))
             .or_else(|| self.dictionary_phrase(i))
             .or_else(|| self.unknown_name(i))
+    }
+
+    /// The surname of a person named earlier, even where the tagger did not take it for a
+    /// proper noun ("Mohamed received support", "Mohamed" tagged as a verb).
+    fn known_surname(&self, i: usize, surnames: &HashSet<String>) -> Option<(Candidate, usize)> {
+        let word = self.text(i);
+        surnames.contains(word).then(|| {
+            let what = What::Unknown {
+                name: word.to_string(),
+                kind: ActorKind::Person,
+                code: None,
+            };
+            let span = self.span(i, i + 1);
+            (Candidate { span, what }, i + 1)
+        })
     }
 
     fn pronoun(&self, i: usize) -> Option<(Candidate, usize)> {

@@ -271,3 +271,17 @@ fn they_and_it_refer_to_groups_and_organisations_only_when_the_text_says_so() {
         mentions(&article)
     );
 }
+
+#[test]
+fn a_surname_named_before_is_found_whatever_its_tag() {
+    let text = "Texas student Ahmed Mohamed was arrested. After the news was reported, Mohamed \
+                received support online. Mohamed said he was grateful.";
+    let article = annotate(text, "2015-09-17");
+    let mohameds = article
+        .mentions
+        .iter()
+        .filter(|m| article.slice(m.span) == "Mohamed")
+        .map(|m| article.actors[m.actor].name.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(mohameds, ["Ahmed Mohamed", "Ahmed Mohamed"]);
+}
