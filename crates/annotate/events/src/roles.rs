@@ -344,7 +344,7 @@ fn syntactic_subject(
     site: &Site,
 ) -> Option<Option<Placed>> {
     let (governor, relations) = governor(view, modality, site);
-    let subject = view.dependent(governor, relations)?;
+    let subject = view.nearest_dependent(governor, relations)?;
     // "The president of Turkey, Erdogan," (appos) and "she and Macron" (conj) name the actor beside
     // a subject word that is none.
     let beside = || view.dependent(subject, &["appos", "conj"]);

@@ -73,6 +73,17 @@ impl<'a> SentenceView<'a> {
             .find(|&w| self.heads[w] == Some(head) && relations.contains(&self.deprels[w].as_str()))
     }
 
+    /// Like [`Self::dependent`], but the one nearest to `head` when the parse gives several (a parser
+    /// error can hang two subjects on one verb: "U.S. President Donald Trump's special envoy Steve
+    /// Witkoff met Putin").
+    pub fn nearest_dependent(&self, head: usize, relations: &[&str]) -> Option<usize> {
+        (0..self.words.len())
+            .filter(|&w| {
+                self.heads[w] == Some(head) && relations.contains(&self.deprels[w].as_str())
+            })
+            .min_by_key(|&w| w.abs_diff(head))
+    }
+
     /// The dependency head of word `w` and the relation to it, when parsed.
     pub fn head_of(&self, w: usize) -> Option<(usize, &str)> {
         self.heads[w].map(|h| (h, self.deprels[w].as_str()))

@@ -35,6 +35,8 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Russian", "Russia", "RUS"),
     ("Israeli", "Israel", "ISR"),
     ("Palestinian", "Palestine", "PSE"),
+    ("U.S. President Joe Biden", "Joe Biden", "USAGOV"),
+    ("Antony Blinken", "Antony Blinken", "USAGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -230,6 +232,16 @@ fn denying_a_leaders_legitimacy_is_criticism() {
         triples("Moscow has repeatedly questioned the legitimacy of Zelensky as president."),
         vec![triple("RUSGOV", "111", "UKRGOV")]
     );
+}
+
+#[test]
+fn the_subject_nearest_the_verb_acts() {
+    let article = code(
+        "U.S. President Joe Biden's special envoy Antony Blinken met Xi in Beijing on Thursday.",
+    );
+    let met = &article.events[0];
+    assert_eq!(article.actors[met.source.unwrap()].name, "Antony Blinken");
+    assert_eq!(article.actors[met.target.unwrap()].name, "Xi Jinping");
 }
 
 #[test]
