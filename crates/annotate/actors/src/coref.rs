@@ -75,13 +75,14 @@ fn person_identity(article: &Article, dict: &Dictionary, person: usize, by_role:
 
 fn country_identity(dict: &Dictionary, country: usize, entry: Entry) -> Identity {
     let c = &dict.countries[country];
-    let a = actor(
+    let mut a = actor(
         format!("country:{}", c.iso3),
         &c.name,
         ActorKind::Country,
         Some(c.iso3.clone()),
         Some(&c.iso3),
     );
+    a.wikipedia = Some(c.wikipedia.clone());
     let (kind, code) = match entry {
         Entry::Adjective(_) => (MentionKind::Demonym, c.iso3.clone()),
         Entry::People(_) => (MentionKind::Nominal, c.iso3.clone()),
@@ -103,13 +104,14 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
         What::Metonym(m) => {
             let m = &dict.metonyms[*m];
             let code = m.code();
-            let a = actor(
+            let mut a = actor(
                 format!("metonym:{}", m.phrase),
                 &m.phrase,
                 ActorKind::Group,
                 Some(code.clone()),
                 Some(&m.iso3),
             );
+            a.wikipedia = Some(m.wikipedia.clone()).filter(|w| !w.is_empty());
             Identity {
                 actor: a,
                 kind: MentionKind::Metonym,

@@ -32,6 +32,7 @@ pub enum DictionaryError {
 pub struct Country {
     pub iso3: String,
     pub name: String,
+    pub wikipedia: String,
 }
 
 pub struct Term {
@@ -88,6 +89,7 @@ pub struct Metonym {
     pub phrase: String,
     pub iso3: String,
     pub role: String,
+    pub wikipedia: String,
 }
 
 impl Metonym {
@@ -257,7 +259,7 @@ impl Dictionary {
         for (_, f) in rows(
             file,
             include_str!("../../../../data/actors/countries.csv"),
-            6,
+            7,
         )? {
             let index = self.countries.len();
             self.add(&f[1], Entry::CountryName(index));
@@ -273,9 +275,14 @@ impl Dictionary {
             for capital in aliases(&f[4]) {
                 self.add(capital, Entry::Capital(index));
             }
+            let wikipedia = match f[6].as_str() {
+                "" => f[1].replace(' ', "_"),
+                title => title.to_string(),
+            };
             self.countries.push(Country {
                 iso3: f[0].clone(),
                 name: f[1].clone(),
+                wikipedia,
             });
         }
         Ok(())
@@ -355,7 +362,7 @@ impl Dictionary {
         for (_, f) in rows(
             file,
             include_str!("../../../../data/actors/metonyms.csv"),
-            3,
+            4,
         )? {
             let index = self.metonyms.len();
             self.add(&f[0], Entry::Metonym(index));
@@ -363,6 +370,7 @@ impl Dictionary {
                 phrase: f[0].clone(),
                 iso3: f[1].clone(),
                 role: f[2].clone(),
+                wikipedia: f[3].clone(),
             });
         }
         Ok(())
