@@ -100,8 +100,8 @@ fn a_nominal_event_needs_its_own_agent() {
     );
     assert_eq!(
         triples("Russia launched a massive drone attack on Kyiv overnight."),
-        vec![triple("RUS", "190", "UKRGOV")],
-        "a light verb lends its subject"
+        vec![triple("RUS", "195", "UKRGOV")],
+        "a light verb lends its subject; drones are aerial weapons"
     );
 }
 
@@ -320,6 +320,19 @@ fn proposed_sanctions_are_not_imposed_and_proposed_talks_are_intent() {
     assert_eq!(
         triples("Erdogan proposed talks with Netanyahu in Ankara."),
         vec![triple("TURGOV", "036", "ISRGOV")]
+    );
+}
+
+#[test]
+fn halting_aid_is_no_aid() {
+    assert_eq!(
+        triples("Washington halted all military aid to Kyiv on Monday."),
+        vec![triple("USAGOV", "162", "UKRGOV")]
+    );
+    assert_eq!(
+        triples("Biden said Washington would pause all military aid to Kyiv."),
+        vec![],
+        "a planned cut has no intent code; it is certainly no aid"
     );
 }
 
