@@ -171,20 +171,27 @@ fn nearby_attribution(
     let after = text.words_in(Span::new(quote.outer.end, after_end.max(quote.outer.end)));
     let before = text.words_in(Span::new(before_start, quote.outer.start));
     // A quoted clause is mostly attributed after it ("“…,” Trump said"), a fragment before it
-    // ("praised Trump as a “wise and pragmatic man”").
+    // ("praised Trump as a “wise and pragmatic man”"); a verb in the quote's own sentence comes
+    // before one in the next or previous sentence ("he replied “…”. The parents are accused …").
     let nearest_first: Vec<usize> = match reach {
         Reach::Paragraph => after.clone().chain(before.clone().rev()).collect(),
         Reach::Sentence => before.clone().rev().chain(after.clone()).collect(),
     };
-    nearest_first
+    let own_sentence = Span::new(
+        text.sentence_of(quote.outer.start).start,
+        text.sentence_of(quote.inner.end.saturating_sub(1)).end,
+    );
+    let (mut candidates, elsewhere): (Vec<usize>, Vec<usize>) = nearest_first
         .into_iter()
         .filter(outside_quotes)
-        .find_map(|w| {
-            let is_after = after.contains(&w);
-            let region_start = if is_after { after.start } else { before.start };
-            attribution_at(text, lexicon, w, region_start)
-                .filter(|a| !(is_after && lexicon.attributes_only_after(&a.verb.lemma)))
-        })
+        .partition(|&w| own_sentence.contains(&text.words[w].span));
+    candidates.extend(elsewhere);
+    candidates.into_iter().find_map(|w| {
+        let is_after = after.contains(&w);
+        let region_start = if is_after { after.start } else { before.start };
+        attribution_at(text, lexicon, w, region_start)
+            .filter(|a| !(is_after && lexicon.attributes_only_after(&a.verb.lemma)))
+    })
 }
 
 /// Rule 2b: a quote opening its paragraph after a paragraph that ends in a colon ("Trump told
@@ -228,13 +235,23 @@ fn attribution_at(
     })
 }
 
-/// "have been denied", "is said": a passive speech verb's subject is not its speaker.
+/// "have been denied", "are also accused": a passive speech verb's subject is not its speaker.
 fn is_passive(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb) -> bool {
-    !verb.form.ends_with("ing")
-        && verb
-            .word
-            .checked_sub(1)
-            .is_some_and(|k| lexicon.is(WordClass::PassiveAuxiliary, text.lower(k)))
+    let is_auxiliary = |k: usize| lexicon.is(WordClass::PassiveAuxiliary, text.lower(k));
+    let auxiliary = (0..verb.word)
+        .rev()
+        .find(|&k| is_auxiliary(k) || !is_adverb(text, lexicon, k));
+    !verb.form.ends_with("ing") && auxiliary.is_some_and(is_auxiliary)
+}
+
+/// Adverbs that stand between an auxiliary and its verb ("are also accused", "was later told").
+fn is_adverb(text: &Text, lexicon: &Lexicon, k: usize) -> bool {
+    let word = text.lower(k);
+    let is_verb_form =
+        lexicon.is(WordClass::PassiveAuxiliary, word) || lexicon.is(WordClass::FiniteMarker, word);
+    !is_verb_form
+        && (lexicon.is(WordClass::SubjectSkip, word)
+            || (word.ends_with("ly") && !text.is_capitalized(k)))
 }
 
 /// Rule 3: unattributed quotes that open their paragraph take the nearest attributed

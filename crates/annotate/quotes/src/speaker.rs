@@ -122,8 +122,9 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
 }
 
 /// The subject of a verb after the comma at word `comma` that closes an apposition: before it
-/// ("Keith Kellogg, a retired American general …, said"), or the name inside it when what comes
-/// first is no phrase ("The secretary general of CEI (…), Nunzio Galantino, has called").
+/// ("Keith Kellogg, a retired American general …, said"), or the name inside it when a
+/// description comes first ("The secretary general of the conference, Nunzio Galantino, has
+/// called") or what comes first is no phrase ("… (Italian Episcopal Conference), Nunzio …").
 fn subject_around_apposition(
     text: &Text,
     lexicon: &Lexicon,
@@ -131,8 +132,23 @@ fn subject_around_apposition(
     lo: usize,
 ) -> Option<Span> {
     let opening = (lo..comma).rev().find(|&k| text.word(k) == ",")?;
-    phrase_ending_at(text, lexicon, opening.checked_sub(1)?, lo)
-        .or_else(|| phrase_ending_at(text, lexicon, comma.checked_sub(1)?, opening + 1))
+    let before = phrase_ending_at(text, lexicon, opening.checked_sub(1)?, lo);
+    let inside = phrase_ending_at(text, lexicon, comma.checked_sub(1)?, opening + 1);
+    let is_description = |phrase: Span| {
+        lexicon.is(
+            WordClass::Determiner,
+            text.lower(text.word_from(phrase.start)),
+        )
+    };
+    let is_name = |phrase: Span| {
+        text.words_in(phrase)
+            .all(|k| text.is_capitalized(k) || text.words[k].is_punct)
+    };
+    match (before, inside) {
+        (Some(b), Some(i)) if is_description(b) && is_name(i) => Some(i),
+        (None, inside) => inside,
+        (before, _) => before,
+    }
 }
 
 /// The speaker of a coordinated or participle speech verb: that of an earlier speech verb in the
@@ -353,6 +369,20 @@ mod tests {
             speaker("Keith Kellogg, a retired American general, said on Monday that talks began.")
                 .as_deref(),
             Some("Keith Kellogg")
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_description_is_the_subject() {
+        assert_eq!(
+            speaker("The head of the conference, Nunzio Galantino, has called it a disgrace.")
+                .as_deref(),
+            Some("Nunzio Galantino")
+        );
+        assert_eq!(
+            speaker("The head of CEI (a church body), Nunzio Galantino, said it was wrong.")
+                .as_deref(),
+            Some("Nunzio Galantino")
         );
     }
 

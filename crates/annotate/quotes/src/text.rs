@@ -120,13 +120,27 @@ impl<'a> Text<'a> {
             .saturating_sub(1)
     }
 
-    /// True when word `i` is a period ending a sentence rather than an abbreviation's.
+    /// True when word `i` is a period ending a sentence rather than an abbreviation's or part of
+    /// an ellipsis ("already [...] including").
     pub fn is_terminal(&self, i: usize, lexicon: &Lexicon) -> bool {
         match self.word(i) {
             "!" | "?" => true,
-            "." => !(i > 0 && self.is_abbreviation_before(i, lexicon)),
+            "." => {
+                let is_abbreviation = i > 0 && self.is_abbreviation_before(i, lexicon);
+                !(is_abbreviation || self.is_ellipsis(i))
+            }
             _ => false,
         }
+    }
+
+    /// True when the period at `dot` is glued to another period.
+    fn is_ellipsis(&self, dot: usize) -> bool {
+        let span = self.words[dot].span;
+        let glued_period = |k: usize| {
+            self.word(k) == "."
+                && (self.words[k].span.end == span.start || self.words[k].span.start == span.end)
+        };
+        (dot > 0 && glued_period(dot - 1)) || (dot + 1 < self.words.len() && glued_period(dot + 1))
     }
 
     /// True when the word glued before the period at `dot` is an abbreviation ("U.S.", "Gen.").
@@ -270,6 +284,17 @@ mod tests {
         assert_eq!(
             words,
             ["It’s", "Ukraine’s", "U.S", ".", "aid", ",", "don't", "."]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_ends_no_sentence() {
+        let (article, lex) = view("It is damning [...] Including Albania. Next.");
+        let text = Text::new(&article, &lex);
+        let sentences: Vec<&str> = text.sentences.iter().map(|s| text.slice(*s)).collect();
+        assert_eq!(
+            sentences,
+            ["It is damning [...] Including Albania.", "Next."]
         );
     }
 

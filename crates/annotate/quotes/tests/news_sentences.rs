@@ -220,3 +220,114 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_below_it() {
         )],
     );
 }
+
+/// (kind, content, speaker phrase, verb) of the quotes in quotation marks found in `text`.
+fn marked_quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|r| r.0 != Indirect)
+        .map(|(kind, content, speaker, verb, _)| (kind, content, speaker, verb))
+        .collect()
+}
+
+/// The quoted words are a term: kept, but never attributed.
+fn term(content: &str) -> (QuoteKind, String, Option<String>, Option<String>) {
+    (QuoteKind::Term, content.into(), None, None)
+}
+
+#[test]
+fn a_scare_quote_without_a_speech_verb_in_its_sentence_is_a_term() {
+    let text = "Prime Minister Rishi Sunak said the plan would clear the backlog. Officials will \
+                scrap the face-to-face interview step to \"streamline\" processing for five nationalities.";
+    assert_eq!(marked_quotes(text), [term("streamline")]);
+}
+
+#[test]
+fn names_and_titles_in_quotation_marks_are_terms() {
+    let text =
+        "The Syrian refugee team listed their country as \"Hope\" on the backs of their shirts \
+                and named their robot \"Robogee.\" One of the screen prints shown was called \
+                \"Cowboys and Indians\", the curator said.";
+    assert_eq!(
+        marked_quotes(text),
+        [term("Hope"), term("Robogee."), term("Cowboys and Indians")]
+    );
+}
+
+#[test]
+fn a_headline_cited_with_its_source_is_a_term() {
+    let text = "Sources\n\
+                \"Document found on street not secret, say feds\" — The Canadian Press, August 15, 2008";
+    assert_eq!(
+        marked_quotes(text),
+        [term("Document found on street not secret, say feds")]
+    );
+}
+
+#[test]
+fn fragments_after_a_speech_verb_are_speech_and_the_subject_may_stand_in_an_apposition() {
+    let text = "The secretary general of the Italian Episcopal Conference, Nunzio Galantino, has \
+                called the ruling \"dangerous\" and \"ideological\".";
+    assert_rows(
+        &quotes(text),
+        &[
+            row(Direct, "dangerous", "Nunzio Galantino", "called", None),
+            row(Direct, "ideological", "Nunzio Galantino", "called", None),
+        ],
+    );
+}
+
+#[test]
+fn inverted_attribution_with_an_apposition() {
+    let text =
+        "\"Had it happened an hour later it would have been much worse,\" said Hamza Maeena, \
+                a pilgrim from Jordan.";
+    assert_rows(
+        &quotes(text),
+        &[row(
+            Direct,
+            "Had it happened an hour later it would have been much worse,",
+            "Hamza Maeena",
+            "said",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_quote_after_a_colon_takes_the_speech_verb_before_the_fragment_it_follows() {
+    let text = "During questions on Wednesday, Sunak defended the record whilst promising a \
+                \"formal update\" is forthcoming: \"We are working intensely on that legislation.\"";
+    let found = marked_quotes(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for (kind, _, speaker, verb) in &found {
+        assert_eq!(*kind, Direct);
+        assert_eq!(speaker.as_deref(), Some("Sunak"));
+        assert_eq!(verb.as_deref(), Some("promising"));
+    }
+}
+
+#[test]
+fn a_passive_speech_verb_in_the_next_sentence_does_not_attribute() {
+    let text =
+        "His sister pleaded with him to take the girl to a doctor, but he replied \"I am not \
+                able to do that\". The parents are also accused of neglecting her.";
+    let found = marked_quotes(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].2.as_deref(), found[0].3.as_deref()),
+        (Some("he"), Some("replied"))
+    );
+}
+
+#[test]
+fn a_first_person_clause_without_attribution_is_still_a_quote() {
+    let text =
+        "Visitors found the words of the mayor, \"we will rebuild this bridge\", carved in stone.";
+    let found = marked_quotes(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0, found[0].1.as_str()),
+        (Direct, "we will rebuild this bridge")
+    );
+}
