@@ -175,8 +175,9 @@ const LEGEND: &str = "
 named/pron: F1 of named and pronoun actor mentions (head match); MUC/B3/CEAFe/CoNLL: coreference
 F1 over the person/organization/place chains (singletons left out); p-res: gold pronouns put in
 an actor with another mention of their entity; link: Wikipedia identity right among matched
-named mentions of dictionary actors; quote: F1 of direct quotes against <q>/<quote> (overlap),
-on the articles that mark quotes (– elsewhere); attr: matched quotes with a speaker.
+named mentions of dictionary actors; quote: F1 of direct quotes against the <q>/<quote> spans
+that hold a finite verb (overlap; the others optional), on the articles that mark quotes (–
+elsewhere); attr: matched quotes with a speaker.
 ";
 
 impl GumCounts {
