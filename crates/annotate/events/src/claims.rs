@@ -13,10 +13,16 @@ use std::ops::Range;
 
 /// The claims of one sentence.
 pub fn claims_of_sentence(res: &Resources, view: &SentenceView) -> Vec<Claim> {
-    best_hits(view, &res.claims, |t| &t.phrase, |_| false)
-        .into_iter()
-        .filter_map(|hit| claim(res, view, &hit))
-        .collect()
+    // A gap may hold the speaker's own name or pronoun ("said he would"): see `own_action`.
+    best_hits(
+        view,
+        &res.claims.triggers,
+        |t| &t.phrase,
+        |t| t.phrase.has_gap(),
+    )
+    .into_iter()
+    .filter_map(|hit| claim(res, view, &hit))
+    .collect()
 }
 
 fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Option<Claim> {
@@ -31,9 +37,14 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
     let span = view.span(content);
     let (speaker, speaker_code) = claim_speaker(view, &res.modality, &site)?;
     let deadline_timex = deadline_timex(view, span);
+    let own = own_action(res, view, hit.words.clone(), speaker);
+    // A gap trigger ("said ... would") is a claim only about the speaker's own action.
+    if hit.entry.phrase.has_gap() && !own {
+        return None;
+    }
     let kind = match deadline_timex {
-        Some(_) => hit.entry.dated_kind,
-        None => hit.entry.kind,
+        Some(_) if own => hit.entry.dated_kind,
+        _ => hit.entry.kind,
     };
     Some(Claim {
         kind,
@@ -47,6 +58,19 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
         sentence: view.sentence,
         // An explicit trigger phrase; the speaker and deadline come from earlier stages' guesses.
         confidence: 0.8,
+    })
+}
+
+/// True when the words inside the trigger (its gap) only refer to the speaker ("said he would",
+/// "said that she would"), or there are none ("hopes to"): the content is the speaker's own action.
+/// "said the war would end" or "said Putin would" report someone else's.
+fn own_action(res: &Resources, view: &SentenceView, trigger: Range<usize>, speaker: usize) -> bool {
+    let inner = trigger.start + 1..trigger.end.saturating_sub(1);
+    inner.into_iter().all(|w| {
+        let mention_of_speaker = view
+            .mention_at(w)
+            .is_some_and(|m| view.article.mentions[m.mention].actor == speaker);
+        mention_of_speaker || res.claims.self_reference.contains(&view.words[w].text)
     })
 }
 

@@ -65,6 +65,11 @@ impl Phrase {
         valid.then_some(Phrase { parts })
     }
 
+    /// True when the phrase has a `...` gap.
+    pub fn has_gap(&self) -> bool {
+        self.parts.contains(&Part::Gap)
+    }
+
     /// How many words the phrase names (gaps excluded): the longer, the more specific.
     pub fn weight(&self) -> usize {
         self.parts.iter().filter(|p| **p != Part::Gap).count()

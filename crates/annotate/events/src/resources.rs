@@ -105,13 +105,22 @@ pub struct ClaimTrigger {
     pub dated_kind: ClaimKind,
 }
 
+/// The claim lexicon of `claims.toml`.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    pub triggers: Vec<ClaimTrigger>,
+    /// Words that may fill a trigger's gap when they refer to the speaker ("said that he would"):
+    /// only then is the content the speaker's own action.
+    pub self_reference: Vec<String>,
+}
+
 /// Everything the stage reads from `data/events/`.
 #[derive(Debug, Clone)]
 pub struct Resources {
     pub cameo: HashMap<String, CameoCode>,
     pub patterns: Vec<Pattern>,
     pub modality: Modality,
-    pub claims: Vec<ClaimTrigger>,
+    pub claims: Claims,
 }
 
 impl Resources {
@@ -351,6 +360,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClaimsFile {
+    self_reference: Vec<String>,
     trigger: Vec<ClaimEntry>,
 }
 
@@ -378,11 +388,12 @@ impl From<ClaimKindName> for ClaimKind {
     }
 }
 
-fn parse_claims(text: &str) -> Result<Vec<ClaimTrigger>, LoadError> {
+fn parse_claims(text: &str) -> Result<Claims, LoadError> {
     const FILE: &str = "data/events/claims.toml";
     let c: ClaimsFile =
         toml::from_str(text).map_err(|source| LoadError::Toml { file: FILE, source })?;
-    c.trigger
+    let triggers = c
+        .trigger
         .into_iter()
         .map(|t| {
             let phrase = Phrase::parse(&t.phrase).ok_or_else(|| LoadError::Phrase {
@@ -395,7 +406,11 @@ fn parse_claims(text: &str) -> Result<Vec<ClaimTrigger>, LoadError> {
                 dated_kind: t.dated_kind.unwrap_or(t.kind).into(),
             })
         })
-        .collect()
+        .collect::<Result<_, LoadError>>()?;
+    Ok(Claims {
+        triggers,
+        self_reference: c.self_reference,
+    })
 }
 
 #[cfg(test)]

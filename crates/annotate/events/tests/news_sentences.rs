@@ -447,6 +447,27 @@ fn a_dated_goal_is_a_promise_and_an_undated_hope_a_prediction() {
 }
 
 #[test]
+fn a_reported_dated_intention_is_a_promise() {
+    let article = code("Erdogan has repeatedly said he would end the conflict within six months.");
+    let claim = &article.claims[0];
+    assert_eq!(claim.kind, ClaimKind::Promise);
+    assert_eq!(
+        article.slice(claim.span),
+        "end the conflict within six months"
+    );
+    assert_eq!(claim.speaker_code.as_deref(), Some("TURGOV"));
+    assert_eq!(claim.deadline, NaiveDate::from_ymd_opt(2025, 9, 14));
+    let article = code("Macron says he will visit Kyiv.");
+    assert_eq!(article.claims[0].kind, ClaimKind::Prediction);
+    let article = code("Erdogan said Netanyahu would visit Ankara within a month.");
+    assert!(
+        article.claims.is_empty(),
+        "someone else's action is no claim of the speaker's: {:?}",
+        article.claims
+    );
+}
+
+#[test]
 fn being_expected_to_act_is_no_claim_of_ones_own() {
     let article = code("Blinken is expected to visit China next month.");
     assert!(article.claims.is_empty(), "{:?}", article.claims);
