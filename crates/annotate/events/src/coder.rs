@@ -4,7 +4,7 @@
 use crate::modality::{cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
-use crate::roles::{phrase_head, source_and_target, Site};
+use crate::roles::{phrase_head, possessor, source_and_target, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
@@ -111,11 +111,19 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
 fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<Event> {
     let site = site_of(view, hit.words.clone());
     let dated = dated_by(view, &res.modality, &site);
-    let cameo = match mood(&res.modality, view, site.scope.clone(), hit.words.clone()) {
+    // An act its possessor owns ("has not condemned Russia's invasion of Ukraine") is as real as its
+    // own noun phrase says, whatever the verb it is the object of.
+    let owner = possessor(view, &site);
+    let cues_from = owner.map_or(site.scope.start, |o| o.words.0);
+    let governed = owner.is_none() && intended_verb(res, view, &site);
+    let cameo = match mood(
+        &res.modality,
+        view,
+        cues_from..site.scope.end,
+        hit.words.clone(),
+    ) {
         Mood::Unreal => return None,
-        Mood::Actual if !after_publication(view, dated) && !intended_verb(res, view, &site) => {
-            hit.entry.cameo.clone()
-        }
+        Mood::Actual if !after_publication(view, dated) && !governed => hit.entry.cameo.clone(),
         // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
         Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
     };

@@ -206,7 +206,7 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
-    if let Some(owner) = possessor(view, site, &before) {
+    if let Some(owner) = possessor(view, site) {
         return Some(owner);
     }
     let head = phrase_head(view, site.phrase.clone());
@@ -233,8 +233,10 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
 /// The actor whose act a nominal phrase names by a possessive, with at most two modifiers between
 /// ("Russia's invasion of Ukraine", "Trump's new tariffs on Canada", "Russia's full-scale invasion":
 /// the tokenizer splits hyphenated words).
-fn possessor(view: &SentenceView, site: &Site, before: &[Placed]) -> Option<Placed> {
-    let owner = before.last()?;
+pub fn possessor(view: &SentenceView, site: &Site) -> Option<Placed> {
+    let owner = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .last()?;
     let marker = owner.words.1;
     let possessive = view.words.get(marker).is_some_and(|w| w.text == "'s");
     let modifiers: Vec<&str> = (marker + 1..site.phrase.start)
@@ -245,7 +247,7 @@ fn possessor(view: &SentenceView, site: &Site, before: &[Placed]) -> Option<Plac
         && modifiers
             .iter()
             .all(|w| w.chars().any(char::is_alphanumeric));
-    (possessive && plain).then_some(*owner)
+    (possessive && plain).then_some(owner)
 }
 
 /// The determiner opening a nominal event phrase ("the attack", "a massive drone attack"), at most

@@ -217,6 +217,11 @@ fn a_possessor_owns_the_act_and_tariffs_are_sanctions() {
         "condemning an invasion is no invasion by Macron, but Russia's invasion is real"
     );
     assert_eq!(
+        triples("China has not condemned Russia's invasion of Ukraine."),
+        vec![triple("RUS", "192", "UKR")],
+        "the negation is China's; the invasion happened"
+    );
+    assert_eq!(
         triples("Biden's new tariffs on China took effect on Monday."),
         vec![triple("USAGOV", "163", "CHN")]
     );
