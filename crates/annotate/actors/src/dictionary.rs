@@ -129,6 +129,7 @@ pub struct NameRules {
     pub male_given_names: Vec<String>,
     pub female_given_names: Vec<String>,
     pub places: Vec<String>,
+    pub not_alone: Vec<String>,
 }
 
 impl NameRules {

@@ -520,17 +520,54 @@ impl Scan<'_> {
         }
         let mut end = i + 1;
         loop {
+            if self.starts_another_name(end) {
+                return Some(end);
+            }
             if end < self.tokens.len() && (self.is_name_token(end) || before_name(end)) {
                 end += 1;
+            } else if self.is_hyphen_inside(end) && self.is_name_token(end + 1) {
+                end += 2;
             } else if self.is_connector(end)
                 && end + 1 < self.tokens.len()
-                && self.is_name_token(end + 1)
+                && (self.is_name_token(end + 1) || self.is_capitalised_word(end + 1))
             {
                 end += 2;
             } else {
                 return Some(end);
             }
         }
+    }
+
+    /// "El-Hassan", "Al-Maeena": a hyphen written without spaces inside a name.
+    fn is_hyphen_inside(&self, i: usize) -> bool {
+        let (Some(hyphen), Some(before)) = (self.tokens.get(i), self.tokens.get(i.wrapping_sub(1)))
+        else {
+            return false;
+        };
+        let after = self.tokens.get(i + 1);
+        self.text(i) == "-"
+            && before.span.end == hyphen.span.start
+            && after.is_some_and(|a| a.span.start == hyphen.span.end)
+    }
+
+    /// A courtesy title, or a given name right after an organisation's or place's word, begins a
+    /// new name inside a run of capitals ("… Space Museum | Steven Udvar", "Education | Mr. X").
+    fn starts_another_name(&self, i: usize) -> bool {
+        let names = &self.dict.names;
+        let courtesy = self.lookup(i, |e| match e {
+            Entry::Role(r) => self.dict.roles[r].title && self.dict.roles[r].role.is_empty(),
+            _ => false,
+        });
+        let institution_word = |j: usize| {
+            let word = self.text(j);
+            names
+                .organisation_words
+                .iter()
+                .chain(&names.place_words)
+                .any(|w| w == word)
+        };
+        courtesy.is_some()
+            || (i > 0 && names.given_name_gender(self.text(i)).is_some() && institution_word(i - 1))
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -557,6 +594,9 @@ impl Scan<'_> {
 
     fn unknown_name(&self, i: usize) -> Option<(Candidate, usize)> {
         let end = self.name_end(i)?;
+        if end == i + 1 && self.dict.names.not_alone.iter().any(|w| w == self.text(i)) {
+            return None;
+        }
         if let Some(person) = self.person_by_parts(i, end) {
             let what = What::Person {
                 person,

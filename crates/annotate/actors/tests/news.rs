@@ -285,3 +285,24 @@ fn a_surname_named_before_is_found_whatever_its_tag() {
         .collect::<Vec<_>>();
     assert_eq!(mohameds, ["Ahmed Mohamed", "Ahmed Mohamed"]);
 }
+
+#[test]
+fn name_runs_are_split_and_joined_where_names_begin_and_end() {
+    let text = "The father, Ali El-Hassan, spoke in English at the Space Museum \
+                Steven Udvar said, after a visit to the University of Southern Indiana and Washington D.C.";
+    let article = annotate(text, "2015-09-17");
+    let found: Vec<String> = mentions(&article).into_iter().map(|m| m.0).collect();
+    for expected in [
+        "Ali El-Hassan",
+        "Space Museum",
+        "Steven Udvar",
+        "University of Southern Indiana",
+        "Washington D.C.",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    assert!(!found.iter().any(|f| f == "English"), "{found:?}");
+}
