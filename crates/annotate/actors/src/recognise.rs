@@ -525,11 +525,10 @@ impl Scan<'_> {
             }
             if end < self.tokens.len() && (self.is_name_token(end) || before_name(end)) {
                 end += 1;
-            } else if self.is_hyphen_inside(end) && self.is_name_token(end + 1) {
-                end += 2;
-            } else if self.is_connector(end)
-                && end + 1 < self.tokens.len()
-                && (self.is_name_token(end + 1) || self.is_capitalised_word(end + 1))
+            } else if (self.is_hyphen_inside(end) && self.is_name_token(end + 1))
+                || (self.is_connector(end)
+                    && end + 1 < self.tokens.len()
+                    && (self.is_name_token(end + 1) || self.is_capitalised_word(end + 1)))
             {
                 end += 2;
             } else {
