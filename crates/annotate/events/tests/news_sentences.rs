@@ -398,6 +398,14 @@ fn joint_meetings_take_both_parties_and_plans_become_intent() {
         triples("Macron and Scholz will hold talks next week."),
         vec![triple("FRAGOV", "036", "DEUGOV")]
     );
+    assert_eq!(
+        triples("Erdogan spoke by phone with Netanyahu on Monday."),
+        vec![triple("TURGOV", "041", "ISRGOV")]
+    );
+    assert_eq!(
+        triples("Xi held a telephone conversation with Macron."),
+        vec![triple("CHNGOV", "041", "FRAGOV")]
+    );
 }
 
 #[test]
