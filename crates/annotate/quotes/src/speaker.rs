@@ -65,18 +65,29 @@ pub fn speech_verb_at(text: &Text, lexicon: &Lexicon, i: usize) -> Option<Speech
 }
 
 /// True when the speech-verb form at word `i` is used as a verb: not capitalised (a verb inside
-/// a name: "the United States"), not tagged as a noun or adjective, and — before tagging — not
-/// a bare or "-s" form right after a determiner ("the report", "its claims").
+/// a name: "the United States"), not tagged as a noun or adjective (unless the tag is a slip, see
+/// [`is_participle_tagged_noun`]), and — before tagging — not a bare or "-s" form right after a
+/// determiner ("the report", "its claims").
 fn is_verb_use(text: &Text, lexicon: &Lexicon, i: usize, lemma: &str) -> bool {
     if text.is_capitalized(i) {
         return false;
     }
+    let after_determiner = i > 0 && lexicon.is(WordClass::Determiner, text.lower(i - 1));
     if let Some(tag) = text.upos(i) {
-        return !matches!(tag, "NOUN" | "PROPN" | "ADJ" | "NUM");
+        let is_nominal = matches!(tag, "NOUN" | "PROPN" | "ADJ" | "NUM");
+        return !is_nominal || (!after_determiner && is_participle_tagged_noun(text, i));
     }
     let form = text.lower(i);
     let doubles_as_noun = form == lemma || form.strip_suffix('s') == Some(lemma);
-    !(doubles_as_noun && i > 0 && lexicon.is(WordClass::Determiner, text.lower(i - 1)))
+    !(doubles_as_noun && after_determiner)
+}
+
+/// Taggers slip on absolute participles ("the government recommending “online translation
+/// tools”" → NOUN): an "-ing" form right before quotation marks or "that" is a verb.
+fn is_participle_tagged_noun(text: &Text, i: usize) -> bool {
+    let introduces =
+        i + 1 < text.words.len() && (text.is_opening_mark(i + 1) || text.lower(i + 1) == "that");
+    text.lower(i).ends_with("ing") && introduces
 }
 
 /// True when the words from `i` on are `phrase` (lower case).
@@ -348,6 +359,16 @@ mod tests {
             ["denied", "said"]
         );
         assert_eq!(verbs("The report says its claims hold.", &[]), ["says"]);
+    }
+
+    #[test]
+    fn an_ing_form_tagged_noun_before_a_quote_is_still_a_verb() {
+        let sentence = "the government recommending \"tools\" and a warning \"now\"";
+        let tags = [
+            "DET", "NOUN", "NOUN", "PUNCT", "NOUN", "PUNCT", "CCONJ", "DET", "NOUN", "PUNCT",
+            "ADV", "PUNCT",
+        ];
+        assert_eq!(verbs(sentence, &tags), ["recommending"]);
     }
 
     #[test]
