@@ -502,6 +502,19 @@ fn a_dated_promise_gets_its_deadline() {
 }
 
 #[test]
+fn sworn_and_pledged_that_are_promises() {
+    let article = code("Netanyahu swore to bring every hostage home by the end of the year.");
+    assert_eq!(article.claims[0].kind, ClaimKind::Promise);
+    assert_eq!(
+        article.claims[0].deadline,
+        NaiveDate::from_ymd_opt(2025, 12, 31)
+    );
+    let article = code("Meloni pledged that Italy would double its aid within two years.");
+    assert_eq!(article.claims[0].kind, ClaimKind::Promise);
+    assert_eq!(article.claims[0].speaker_code.as_deref(), Some("ITAGOV"));
+}
+
+#[test]
 fn claim_content_runs_over_symbols_to_the_clause_end() {
     let article =
         code("Biden pledged to provide Ukraine with $7 billion in military aid, officials said.");
