@@ -111,19 +111,9 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
 fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<Event> {
     let site = site_of(view, hit.words.clone());
     let dated = dated_by(view, &res.modality, &site);
-    // An act its possessor owns ("has not condemned Russia's invasion of Ukraine") is as real as its
-    // own noun phrase says, whatever the verb it is the object of.
-    let owner = possessor(view, &site);
-    let cues_from = owner.map_or(site.scope.start, |o| o.words.0);
-    let governed = owner.is_none() && intended_verb(res, view, &site);
-    let cameo = match mood(
-        &res.modality,
-        view,
-        cues_from..site.scope.end,
-        hit.words.clone(),
-    ) {
+    let cameo = match phrase_mood(res, view, &site) {
         Mood::Unreal => return None,
-        Mood::Actual if !after_publication(view, dated) && !governed => hit.entry.cameo.clone(),
+        Mood::Actual if !after_publication(view, dated) => hit.entry.cameo.clone(),
         // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
         Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
     };
@@ -185,6 +175,19 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
         .filter(|(_, words)| in_clause(words))
         .min_by_key(|(_, words)| distance(words))
         .map(|(t, _)| t)
+}
+
+/// The mood of the phrase from the cues before it, or before the verb it depends on. An act its
+/// possessor owns ("has not condemned Russia's invasion of Ukraine") is as real as its own noun
+/// phrase says, whatever the verb it is the object of.
+fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
+    let owner = possessor(view, site);
+    let cues_from = owner.map_or(site.scope.start, |o| o.words.0);
+    let cues = cues_from..site.scope.end;
+    match mood(&res.modality, view, cues, site.phrase.clone()) {
+        Mood::Actual if owner.is_none() && intended_verb(res, view, site) => Mood::Intended,
+        mood => mood,
+    }
 }
 
 /// With a parse: true when the verb the phrase is the object or oblique of is wanted or planned
