@@ -2,7 +2,8 @@
 //! mentions around it. Inside a reported statement whose content names no actor before the phrase,
 //! the speaker is the source ("Kellogg said preparations are underway for talks between Trump and
 //! Putin" → Kellogg → Putin). A passive phrase swaps the roles: the agent after "by" is the source;
-//! `reverse`, `reproach` and `patient` frames have their own readings. See docs/events.md for the full rules.
+//! `reverse`, `reproach` and `patient` frames have their own readings. See docs/events.md for the
+//! full rules.
 
 use crate::resources::{Frame, Modality};
 use crate::view::{Placed, SentenceView};
