@@ -4,7 +4,7 @@
 //! (subjects come first in English), a name right after an introductory phrase holding the
 //! pronoun ("During his campaign, Trump …"), else the first person of the nearest earlier sentence.
 
-use crate::dictionary::{Dictionary, Entry};
+use crate::dictionary::{normalise, Dictionary, Entry};
 use crate::recognise::{Agreement, Candidate, What};
 use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Token};
 
@@ -176,13 +176,14 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 code: code.clone(),
             }
         }
-        What::TheCountry | What::Pronoun { .. } => return None,
+        What::TheCountry | What::TheRole { .. } | What::Pronoun { .. } => return None,
     })
 }
 
 fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) {
     let index = match &candidate.what {
         What::TheCountry => last_country(article),
+        What::TheRole { phrase, office } => last_person_in_role(article, dict, phrase, office),
         What::Group {
             country,
             role,
@@ -248,6 +249,34 @@ fn last_country(article: &Article) -> Option<usize> {
         .rev()
         .map(|m| m.actor)
         .find(|&a| article.actors[a].kind == ActorKind::Country)
+}
+
+/// "the president": the last person mentioned so far who holds that office in the dictionary
+/// or was introduced with the role ("Kremlin spokesman Dmitry Peskov" for "the spokesman").
+fn last_person_in_role(
+    article: &Article,
+    dict: &Dictionary,
+    phrase: &str,
+    office: &str,
+) -> Option<usize> {
+    let holds_office = |actor: &Actor| {
+        !office.is_empty()
+            && dict
+                .people
+                .iter()
+                .any(|p| p.id == actor.id && p.terms.iter().any(|t| t.office == office))
+    };
+    let introduced_as = |a: usize| {
+        article
+            .mentions
+            .iter()
+            .filter(|m| m.actor == a)
+            .any(|m| normalise(article.slice(m.span)).contains(phrase))
+    };
+    article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        let actor = &article.actors[a];
+        actor.kind == ActorKind::Person && (holds_office(actor) || introduced_as(a))
+    })
 }
 
 /// "the Ukrainian leader": the last person mentioned so far with that country and code.

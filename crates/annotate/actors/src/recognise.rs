@@ -45,6 +45,11 @@ pub enum What {
     },
     /// "the country": the most recently mentioned country.
     TheCountry,
+    /// "the president", "the spokesman": a person named earlier with that office or title.
+    TheRole {
+        phrase: String,
+        office: String,
+    },
 }
 
 /// What a pronoun agrees with: a man, a woman, an organisation or country ("it"), a group.
@@ -160,6 +165,7 @@ impl Scan<'_> {
         self.pronoun(i)
             .or_else(|| self.the_country(i))
             .or_else(|| self.agent_phrase(i))
+            .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
             .or_else(|| self.dictionary_phrase(i))
             .or_else(|| self.unknown_name(i))
@@ -212,6 +218,32 @@ impl Scan<'_> {
                 i + 2,
             )
         })
+    }
+
+    /// "the [new] president", "the spokesman": one person's role with no country and no name.
+    fn the_role(&self, i: usize) -> Option<(Candidate, usize)> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let j = self.skip_determiner_and_modifiers(i);
+        let (role, m) = self.roles_at(j)?;
+        let refers_to_one = role.person && !role.role.is_empty();
+        // "the president of Ukraine" names someone else; "the President Trump" is a titled name.
+        if !refers_to_one || self.lower(m) == "of" || self.name_end(m).is_some() {
+            return None;
+        }
+        let phrase = normalise(self.article.slice(self.span(j, m)));
+        let what = What::TheRole {
+            phrase,
+            office: role.office,
+        };
+        Some((
+            Candidate {
+                span: self.span(i, m),
+                what,
+            },
+            m,
+        ))
     }
 
     /// Longest dictionary match starting at token `i`: the matched entries and the end token.

@@ -306,3 +306,18 @@ fn name_runs_are_split_and_joined_where_names_begin_and_end() {
     }
     assert!(!found.iter().any(|f| f == "English"), "{found:?}");
 }
+
+#[test]
+fn the_role_refers_back_to_the_person_introduced_with_it() {
+    let text = "Kremlin spokesman Dmitry Peskov spoke after Emmanuel Macron called. \
+                The spokesman said the president had not called back. \
+                The minister declined to comment.";
+    let article = annotate(text, "2025-02-12");
+    assert_eq!(actor_of(&article, "The spokesman"), "Dmitry Peskov");
+    assert_eq!(actor_of(&article, "the president"), "Emmanuel Macron");
+    let found = mentions(&article);
+    assert!(
+        found.iter().all(|(t, ..)| t != "The minister"),
+        "no minister was named: {found:?}"
+    );
+}
