@@ -19,8 +19,12 @@ pub fn resolve(article: &mut Article, dict: &Dictionary, candidates: Vec<Candida
     for candidate in names {
         resolve_name(article, dict, candidate);
     }
+    // Gender evidence comes from names only, so it is read once for all pronouns.
+    let genders: Vec<Option<bool>> = (0..article.actors.len())
+        .map(|a| is_female(article, dict, a))
+        .collect();
     for candidate in pronouns {
-        resolve_pronoun(article, dict, &quotes, candidate);
+        resolve_pronoun(article, &genders, &quotes, candidate);
     }
     article.mentions.sort_by_key(|m| m.span.start);
 }
@@ -333,7 +337,7 @@ enum Fit {
     No,
 }
 
-fn fit(article: &Article, dict: &Dictionary, actor: usize, agreement: Agreement) -> Fit {
+fn fit(article: &Article, genders: &[Option<bool>], actor: usize, agreement: Agreement) -> Fit {
     let a = &article.actors[actor];
     let female = match agreement {
         Agreement::Male => false,
@@ -354,7 +358,7 @@ fn fit(article: &Article, dict: &Dictionary, actor: usize, agreement: Agreement)
     if a.kind != ActorKind::Person {
         return Fit::No;
     }
-    match is_female(article, dict, actor) {
+    match genders.get(actor).copied().flatten() {
         Some(f) if f == female => Fit::Agrees,
         Some(_) => Fit::No,
         // A lone capitalised word ("Dallas", "Psychology") is too weak to be a pronoun's antecedent.
@@ -365,7 +369,7 @@ fn fit(article: &Article, dict: &Dictionary, actor: usize, agreement: Agreement)
 
 fn resolve_pronoun(
     article: &mut Article,
-    dict: &Dictionary,
+    genders: &[Option<bool>],
     quotes: &[Span],
     candidate: Candidate,
 ) {
@@ -375,7 +379,7 @@ fn resolve_pronoun(
     let span = candidate.span;
     let Some(antecedent) = [Fit::Agrees, Fit::Possible]
         .into_iter()
-        .find_map(|wanted| antecedent(article, dict, quotes, span, *agreement, wanted))
+        .find_map(|wanted| antecedent(article, genders, quotes, span, *agreement, wanted))
     else {
         return;
     };
@@ -408,7 +412,7 @@ fn resolve_pronoun(
 /// else the first of the nearest earlier sentence.
 fn antecedent(
     article: &Article,
-    dict: &Dictionary,
+    genders: &[Option<bool>],
     quotes: &[Span],
     span: Span,
     agreement: Agreement,
@@ -417,7 +421,7 @@ fn antecedent(
     let in_quote = quotes.iter().any(|q| q.contains(&span));
     let sentence = article.sentence_at(span.start).unwrap_or(0);
     let compatible = |m: &Mention| {
-        fit(article, dict, m.actor, agreement) == wanted
+        fit(article, genders, m.actor, agreement) == wanted
             && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
     };
     // The reporting verb's subject, else (a misparsed subject) the last fitting mention before it.
