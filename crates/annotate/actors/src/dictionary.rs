@@ -426,3 +426,37 @@ impl Dictionary {
             .position(|p| p.terms.iter().any(|t| office(t) && serving(t)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_office_named_by_a_role_has_two_holders_at_once() {
+        let dict = Dictionary::load().expect("the bundled dictionary loads");
+        let offices: Vec<&str> = dict
+            .roles
+            .iter()
+            .map(|r| r.office.as_str())
+            .filter(|o| !o.is_empty())
+            .collect();
+        let terms: Vec<(&Person, &Term)> = dict
+            .people
+            .iter()
+            .flat_map(|p| p.terms.iter().map(move |t| (p, t)))
+            .filter(|(_, t)| offices.contains(&t.office.as_str()))
+            .collect();
+        let mut clashes = Vec::new();
+        for (i, (p, t)) in terms.iter().enumerate() {
+            for (q, u) in &terms[i + 1..] {
+                let same_office = t.office == u.office && t.iso3 == u.iso3 && t.code == u.code;
+                let overlap =
+                    t.end.is_none_or(|e| u.start < e) && u.end.is_none_or(|e| t.start < e);
+                if same_office && overlap && p.id != q.id {
+                    clashes.push(format!("{} / {} ({} {})", p.id, q.id, t.iso3, t.office));
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+    }
+}
