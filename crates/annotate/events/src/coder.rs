@@ -181,6 +181,9 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
 /// possessor owns ("has not condemned Russia's invasion of Ukraine") is as real as its own noun
 /// phrase says, whatever the verb it is the object of.
 fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
+    if denied_statement(res, view, site) {
+        return Mood::Unreal;
+    }
     let owner = possessor(view, site);
     let cues_from = owner.map_or(site.scope.start, |o| o.words.0);
     let cues = cues_from..site.scope.end;
@@ -188,6 +191,21 @@ fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
         Mood::Actual if owner.is_none() && intended_verb(res, view, site) => Mood::Intended,
         mood => mood,
     }
+}
+
+/// True when the phrase sits in a statement whose speech verb is negated or a denial ("has not
+/// confirmed that it struck Iran", "denied that Ukraine had attacked"): what it reports is not
+/// asserted.
+fn denied_statement(res: &Resources, view: &SentenceView, site: &Site) -> bool {
+    let Some(quote) = site.quote.map(|q| &view.article.quotes[q]) else {
+        return false;
+    };
+    let denial = quote
+        .verb
+        .as_deref()
+        .is_some_and(|v| res.modality.denial_verbs.iter().any(|d| d == v));
+    let verb = quote.verb_span.and_then(|span| view.word_range(span));
+    denial || verb.is_some_and(|v| cue_before(&res.modality.negation, view, 0, v.start))
 }
 
 /// With a parse: true when the verb the phrase is the object or oblique of is wanted or planned

@@ -86,6 +86,7 @@ pub struct Modality {
     pub infinitive_marker: String,
     pub agent_nouns: Vec<String>,
     pub topic_prepositions: Vec<String>,
+    pub denial_verbs: Vec<String>,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -309,6 +310,7 @@ struct Grammar {
     infinitive_marker: String,
     agent_nouns: Vec<String>,
     topic_prepositions: Vec<String>,
+    denial_verbs: Vec<String>,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -354,6 +356,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         infinitive_marker: m.grammar.infinitive_marker,
         agent_nouns: m.grammar.agent_nouns,
         topic_prepositions: m.grammar.topic_prepositions,
+        denial_verbs: m.grammar.denial_verbs,
     })
 }
 

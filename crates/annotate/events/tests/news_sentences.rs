@@ -37,6 +37,7 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Palestinian", "Palestine", "PSE"),
     ("U.S. President Joe Biden", "Joe Biden", "USAGOV"),
     ("Antony Blinken", "Antony Blinken", "USAGOV"),
+    ("it", "Israel", "ISR"),
 ];
 
 fn code(text: &str) -> Article {
@@ -435,6 +436,25 @@ fn could_is_intent_and_would_never_is_no_event() {
     assert_eq!(
         triples("Scholz would never criticize Macron in public."),
         vec![]
+    );
+}
+
+#[test]
+fn feared_and_threatened_attacks_have_not_happened() {
+    for text in [
+        "Ukraine fears a Russian attack on Kyiv in the coming weeks.",
+        "The threat of an Israeli attack on Iran has receded.",
+    ] {
+        assert_eq!(triples(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_negated_confirmation_reports_no_event() {
+    assert_eq!(
+        triples("Israel has not confirmed that it struck Iran."),
+        vec![],
+        "not confirming a strike does not report one"
     );
 }
 
