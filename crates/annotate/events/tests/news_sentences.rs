@@ -465,6 +465,11 @@ fn a_negated_speech_verb_leaves_the_clause_it_reports_real() {
         vec![triple("USAGOV", "040", "IRN")],
         "not saying who met does not deny the contact"
     );
+    assert_eq!(
+        triples("Blinken did not say who in Washington had been in contact with Iran."),
+        vec![triple("USAGOV", "040", "IRN")],
+        "an embedded question presupposes its event"
+    );
 }
 
 #[test]
