@@ -42,11 +42,8 @@ pub enum StoreError {
     },
     #[error("invalid query: {0}")]
     InvalidQuery(String),
-    #[error("article {id}: stored layers are unreadable: {source}")]
-    CorruptLayers {
-        id: String,
-        source: serde_json::Error,
-    },
+    #[error("article {id}: stored layers are unreadable: {reason}")]
+    CorruptLayers { id: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

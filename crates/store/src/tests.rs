@@ -281,6 +281,40 @@ fn a_file_on_disk_keeps_its_articles_and_schema_version() {
 }
 
 #[test]
+fn layers_are_stored_compressed_and_a_version_1_file_is_migrated_and_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let article = annotated_article("a1");
+    Store::open(&path).unwrap().save(&article).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let (kind, stored): (String, usize) = conn
+        .query_row(
+            "SELECT typeof(layers), length(layers) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    // What version 1 wrote: the layers as JSON text.
+    let layers = serde_json::json!({
+        "paragraphs": article.paragraphs, "sentences": article.sentences, "tokens": article.tokens,
+        "actors": article.actors, "mentions": article.mentions, "quotes": article.quotes,
+        "timexes": article.timexes, "events": article.events, "claims": article.claims,
+    });
+    assert_eq!(kind, "blob");
+    let json = layers.to_string().len();
+    assert!(stored < json, "{stored} bytes stored for {json} of JSON");
+
+    conn.execute("UPDATE articles SET layers = ?1", [layers.to_string()])
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    drop(conn);
+
+    let migrated = Store::open(&path).unwrap();
+    assert_eq!(migrated.schema_version().unwrap(), 2);
+    assert_eq!(migrated.article("a1").unwrap().unwrap(), article);
+}
+
+#[test]
 fn a_corrupted_file_is_reported_with_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("garbage.db");

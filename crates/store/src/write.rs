@@ -8,6 +8,10 @@ use crate::StoreError;
 use eventwire_model::{
     Actor, Article, ArticleMeta, Claim, Event, Mention, Quote, Sentence, Span, Timex, Token,
 };
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
+use flate2::Compression;
+use rusqlite::types::Value;
 use rusqlite::{params, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -64,9 +68,9 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
         events: &article.events,
         claims: &article.claims,
     };
-    let layers = serde_json::to_string(&layers).map_err(|source| StoreError::CorruptLayers {
+    let layers = compress_layers(&layers).map_err(|reason| StoreError::CorruptLayers {
         id: article.id.clone(),
-        source,
+        reason,
     })?;
     let meta = &article.meta;
     tx.execute(
@@ -285,13 +289,31 @@ fn insert_claims(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The layers as deflate-compressed JSON.
+fn compress_layers(layers: &impl Serialize) -> Result<Vec<u8>, String> {
+    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
+    serde_json::to_writer(&mut encoder, layers).map_err(|e| e.to_string())?;
+    encoder.finish().map_err(|e| e.to_string())
+}
+
+/// Decodes `articles.layers`: compressed JSON (schema version 2), or plain JSON text as
+/// version 1 wrote it.
+fn decode_layers(stored: &Value) -> Result<OwnedLayers, String> {
+    match stored {
+        Value::Blob(bytes) => serde_json::from_reader(DeflateDecoder::new(bytes.as_slice()))
+            .map_err(|e| e.to_string()),
+        Value::Text(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
+        other => Err(format!("unexpected {:?} value", other.data_type())),
+    }
+}
+
 /// An `articles` row as read back, before its layers are decoded.
 pub(crate) struct StoredArticle {
     id: String,
     meta: ArticleMeta,
     text: String,
     text_hash: String,
-    layers: String,
+    layers: Value,
 }
 
 impl StoredArticle {
@@ -312,11 +334,10 @@ impl StoredArticle {
     }
 
     pub(crate) fn into_article(self) -> Result<Article, StoreError> {
-        let layers: OwnedLayers =
-            serde_json::from_str(&self.layers).map_err(|source| StoreError::CorruptLayers {
-                id: self.id.clone(),
-                source,
-            })?;
+        let layers = decode_layers(&self.layers).map_err(|reason| StoreError::CorruptLayers {
+            id: self.id.clone(),
+            reason,
+        })?;
         Ok(Article {
             id: self.id,
             meta: self.meta,
