@@ -193,13 +193,18 @@ fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
     }
 }
 
-/// True when the phrase sits in a statement whose speech verb is negated or a denial ("has not
+/// True when the phrase sits in a that-clause whose speech verb is negated or a denial ("has not
 /// confirmed that it struck Iran", "denied that Ukraine had attacked"): what it reports is not
-/// asserted.
+/// asserted. Only a that-clause: a noun phrase taken for reported speech ("has not condemned
+/// Russia's invasion") still names a real act.
 fn denied_statement(res: &Resources, view: &SentenceView, site: &Site) -> bool {
     let Some(quote) = site.quote.map(|q| &view.article.quotes[q]) else {
         return false;
     };
+    let start = site.scope.start;
+    if start == 0 || view.words[start - 1].text != res.modality.complementizer {
+        return false;
+    }
     let denial = quote
         .verb
         .as_deref()

@@ -87,6 +87,7 @@ pub struct Modality {
     pub agent_nouns: Vec<String>,
     pub topic_prepositions: Vec<String>,
     pub denial_verbs: Vec<String>,
+    pub complementizer: String,
 }
 
 /// Phrases that count when they end at most `window` words before an event phrase.
@@ -311,6 +312,7 @@ struct Grammar {
     agent_nouns: Vec<String>,
     topic_prepositions: Vec<String>,
     denial_verbs: Vec<String>,
+    complementizer: String,
 }
 
 fn phrases(file: &'static str, list: &[String]) -> Result<Vec<Phrase>, LoadError> {
@@ -357,6 +359,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         agent_nouns: m.grammar.agent_nouns,
         topic_prepositions: m.grammar.topic_prepositions,
         denial_verbs: m.grammar.denial_verbs,
+        complementizer: m.grammar.complementizer,
     })
 }
 
