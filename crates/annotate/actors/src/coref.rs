@@ -148,12 +148,17 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 ..identity(article, dict, &head)?
             }
         }
-        What::Group { country, role, .. } => {
+        What::Group {
+            country,
+            role,
+            words,
+            ..
+        } => {
             let iso3 = &dict.countries[*country].iso3;
             let code = format!("{iso3}{role}");
             let name = text.trim_start_matches("the ").trim_start_matches("The ");
             let a = actor(
-                format!("group:{code}:{}", name.to_lowercase()),
+                format!("group:{code}:{words}"),
                 name,
                 ActorKind::Group,
                 Some(code.clone()),
@@ -192,6 +197,7 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
             country,
             role,
             refers_back: true,
+            ..
         } => {
             let iso3 = &dict.countries[*country].iso3;
             last_person_coded(article, iso3, &format!("{iso3}{role}"))

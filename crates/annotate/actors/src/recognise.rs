@@ -29,6 +29,9 @@ pub enum What {
     Group {
         country: usize,
         role: String,
+        /// The role words as written, lower-cased ("military"): "Israel's military" and "the
+        /// Israeli military" are one group.
+        words: String,
         /// "the Ukrainian leader": one person, already named earlier in the article.
         refers_back: bool,
     },
@@ -110,7 +113,7 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
             dict,
             tokens: article.sentence_tokens(sentence),
         };
-        let mut i = 0;
+        let mut i = scan.dateline_end();
         while i < scan.tokens.len() {
             match scan
                 .candidate_at(i)
@@ -169,6 +172,39 @@ impl Scan<'_> {
             .or_else(|| self.titled_name(i))
             .or_else(|| self.dictionary_phrase(i))
             .or_else(|| self.unknown_name(i))
+    }
+
+    /// "KYIV, Feb 12 (Reuters) -", "JERUSALEM (AP) —": a wire dateline in capitals opening a
+    /// paragraph names where the story was filed, not an actor. Returns the first token after it.
+    fn dateline_end(&self) -> usize {
+        let capitals = |t: &str| {
+            t.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !t.chars().any(char::is_lowercase)
+        };
+        let Some(first) = self.tokens.first() else {
+            return 0;
+        };
+        let opens_paragraph =
+            first.span.start == 0 || self.article.text[..first.span.start].ends_with('\n');
+        let words = self
+            .tokens
+            .iter()
+            .take_while(|t| capitals(self.article.slice(t.span)))
+            .count();
+        let marked = matches!(self.text(words), "," | "(" | "—" | "–" | "-");
+        if opens_paragraph
+            && words > 0
+            && marked
+            && !self
+                .dict
+                .lookup(self.text(0))
+                .iter()
+                .any(|e| matches!(e, Entry::Organisation(_)))
+        {
+            words
+        } else {
+            0
+        }
     }
 
     /// The surname of a person named earlier, even where the tagger did not take it for a
@@ -313,7 +349,12 @@ impl Scan<'_> {
                     return Some(found);
                 }
                 let definite = self.lower(i) == "the";
-                self.country_agent(country, &role, definite)?
+                self.country_agent(
+                    country,
+                    &role,
+                    normalise(self.article.slice(self.span(k, m))),
+                    definite,
+                )?
             }
             Entry::Metonym(x) | Entry::Organisation(x) if !role.role.is_empty() => {
                 let institution = match heads[0] {
@@ -374,7 +415,13 @@ impl Scan<'_> {
     }
 
     /// "the Russian president" on the publication date is a person; "Ukrainian officials" a group.
-    fn country_agent(&self, country: usize, role: &Role, definite: bool) -> Option<What> {
+    fn country_agent(
+        &self,
+        country: usize,
+        role: &Role,
+        words: String,
+        definite: bool,
+    ) -> Option<What> {
         let iso3 = &self.dict.countries[country].iso3;
         match self
             .dict
@@ -388,6 +435,7 @@ impl Scan<'_> {
             _ => Some(What::Group {
                 country,
                 role: role.role.clone(),
+                words,
                 refers_back: definite && role.person,
             }),
         }
@@ -513,7 +561,8 @@ impl Scan<'_> {
     /// Whether token `i` can be (part of) a proper name.
     fn is_name_token(&self, i: usize) -> bool {
         let text = self.text(i);
-        if !starts_upper(text) || self.dict.names.not_names.iter().any(|n| n == text) {
+        let bare = text.trim_end_matches('.');
+        if !starts_upper(text) || self.dict.names.not_names.iter().any(|n| n == bare) {
             return false;
         }
         let upos = &self.tokens[i].upos;

@@ -321,3 +321,20 @@ fn the_role_refers_back_to_the_person_introduced_with_it() {
         "no minister was named: {found:?}"
     );
 }
+
+#[test]
+fn datelines_are_no_actors_and_one_country_role_is_one_group() {
+    let text = "JERUSALEM (AP) — Israel’s military said Tuesday it had struck a target in Gaza.\n\
+                The Israeli military said the strike took place on Oct. 7.";
+    let article = annotate(text, "2024-07-16");
+    let found = mentions(&article);
+    assert!(
+        found.iter().all(|(t, ..)| t != "JERUSALEM" && t != "Oct."),
+        "{found:?}"
+    );
+    assert_eq!(actor_of(&article, "it"), "Israel’s military");
+    assert_eq!(
+        actor_of(&article, "The Israeli military"),
+        "Israel’s military"
+    );
+}
