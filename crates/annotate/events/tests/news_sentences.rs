@@ -233,6 +233,18 @@ fn a_possessor_owns_the_act_and_tariffs_are_sanctions() {
 }
 
 #[test]
+fn more_words_for_criticism_and_praise() {
+    assert_eq!(
+        triples("Erdogan lambasted Netanyahu over the strikes."),
+        vec![triple("TURGOV", "111", "ISRGOV")]
+    );
+    assert_eq!(
+        triples("Macron lauded Meloni for her leadership."),
+        vec![triple("FRAGOV", "051", "ITAGOV")]
+    );
+}
+
+#[test]
 fn denying_a_leaders_legitimacy_is_criticism() {
     assert_eq!(
         triples("Moscow has repeatedly questioned the legitimacy of Zelensky as president."),
