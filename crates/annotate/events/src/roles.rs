@@ -375,7 +375,7 @@ const ANY_SUBJECT: &[&str] = &["nsubj", "nsubj:pass"];
 /// sanctions"), the verb it complements ("is expected to travel"), the clause a subjectless
 /// adverbial clause modifies ("met Meloni in Berlin to discuss aid"), and for a joint act the verb
 /// of the prepositional phrase naming it ("travelled to Cairo for talks with Sisi"; not a topic:
-/// "spoke about the talks with Russia").
+/// "commented on the talks with Russia").
 fn governor(
     view: &SentenceView,
     modality: &Modality,
