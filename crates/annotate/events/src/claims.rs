@@ -36,15 +36,14 @@ fn claim(res: &Resources, view: &SentenceView, hit: &Hit<ClaimTrigger>) -> Optio
     let content = content_words(view, hit.words.end..site.scope.end)?;
     let span = view.span(content);
     let (speaker, speaker_code) = claim_speaker(view, &res.modality, &site)?;
-    let deadline_timex = deadline_timex(view, span);
-    let own = own_action(res, view, hit.words.clone(), speaker);
     // A gap trigger ("said ... would") is a claim only about the speaker's own action.
-    if hit.entry.phrase.has_gap() && !own {
+    if !own_action(res, view, hit.words.clone(), speaker) {
         return None;
     }
+    let deadline_timex = deadline_timex(view, span);
     let kind = match deadline_timex {
-        Some(_) if own => hit.entry.dated_kind,
-        _ => hit.entry.kind,
+        Some(_) => hit.entry.dated_kind,
+        None => hit.entry.kind,
     };
     Some(Claim {
         kind,
