@@ -196,7 +196,8 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
         What::Group {
             country,
             role,
-            refers_back: true,
+            person: true,
+            definite: true,
             ..
         } => {
             let iso3 = &dict.countries[*country].iso3;

@@ -32,8 +32,10 @@ pub enum What {
         /// The role words as written, lower-cased ("military"): "Israel's military" and "the
         /// Israeli military" are one group.
         words: String,
-        /// "the Ukrainian leader": one person, already named earlier in the article.
-        refers_back: bool,
+        /// The role names one person ("leader", "prime minister"), not a body.
+        person: bool,
+        /// With "the": "the Ukrainian leader" is someone already named in the article.
+        definite: bool,
     },
     /// A capitalised name outside the dictionary.
     Unknown {
@@ -436,7 +438,8 @@ impl Scan<'_> {
                 country,
                 role: role.role.clone(),
                 words,
-                refers_back: definite && role.person,
+                person: role.person,
+                definite,
             }),
         }
     }
@@ -726,6 +729,33 @@ impl Scan<'_> {
     }
 }
 
+/// "Malaysia's Prime Minister, Najib Razak": a one-person role phrase right before an unknown
+/// name in apposition is a mention of that person, who takes the role's code.
+fn name_the_role(article: &Article, dict: &Dictionary, role: &mut Candidate, name: &mut Candidate) {
+    let What::Group {
+        country,
+        role: cameo,
+        person: true,
+        ..
+    } = &role.what
+    else {
+        return;
+    };
+    let between = &article.text[role.span.end..name.span.start];
+    if between.trim() != "," {
+        return;
+    }
+    if let What::Unknown {
+        kind: ActorKind::Person,
+        code,
+        ..
+    } = &mut name.what
+    {
+        *code = Some(format!("{}{cameo}", dict.countries[*country].iso3));
+        role.what = name.what.clone();
+    }
+}
+
 /// The code an institution's members speak with ("a Pentagon official" → USAMIL).
 pub fn institution_code(dict: &Dictionary, institution: &What) -> Option<String> {
     match institution {
@@ -771,6 +801,10 @@ fn absorb_appositions(
                 }
                 continue;
             }
+        }
+        let mut candidate = candidate;
+        if let Some(previous) = out.last_mut() {
+            name_the_role(article, dict, previous, &mut candidate);
         }
         out.push(candidate);
     }

@@ -338,3 +338,21 @@ fn datelines_are_no_actors_and_one_country_role_is_one_group() {
         "Israel’s military"
     );
 }
+
+#[test]
+fn a_role_phrase_before_a_name_in_apposition_is_that_person() {
+    let text =
+        "Discussing his concern, Malaysia's prime minister, Najib Razak, said talks continue.";
+    let article = annotate(text, "2015-05-18");
+    assert_eq!(
+        actor_of(&article, "Malaysia's prime minister"),
+        "Najib Razak"
+    );
+    assert_eq!(actor_of(&article, "his"), "Najib Razak");
+    let najib = article
+        .mentions
+        .iter()
+        .find(|m| article.slice(m.span) == "Najib Razak")
+        .expect("the name is found");
+    assert_eq!(najib.code.as_deref(), Some("MYSGOV"));
+}
