@@ -374,8 +374,8 @@ const ANY_SUBJECT: &[&str] = &["nsubj", "nsubj:pass"];
 /// phrase itself, else climbing (a few steps) to the light verb it is the object of ("imposed
 /// sanctions"), the verb it complements ("is expected to travel"), the clause a subjectless
 /// adverbial clause modifies ("met Meloni in Berlin to discuss aid"), and for a joint act the verb
-/// of the prepositional phrase naming it ("travelled to Cairo for talks with Sisi"; not a topic:
-/// "commented on the talks with Russia").
+/// of the prepositional phrase naming it and its other party ("travelled to Cairo for talks with
+/// Sisi"; see `takes_part`).
 fn governor(
     view: &SentenceView,
     modality: &Modality,
@@ -389,19 +389,22 @@ fn governor(
         (word, relations) = match view.head_of(word) {
             Some((head, "obj")) if is_light_verb(view, modality, head) => (head, ACTIVE_SUBJECT),
             Some((head, "xcomp" | "advcl")) => (head, ANY_SUBJECT),
-            Some((head, "obl")) if site.joint && !about_a_topic(view, modality, word) => {
-                (head, ANY_SUBJECT)
-            }
+            Some((head, "obl")) if takes_part(view, modality, site, word) => (head, ANY_SUBJECT),
             _ => break,
         };
     }
     (word, relations)
 }
 
-/// True when the preposition of noun `w` makes it a topic ("about the talks", "on the ceasefire").
-fn about_a_topic(view: &SentenceView, modality: &Modality, w: usize) -> bool {
-    view.dependent(w, &["case"])
-        .is_some_and(|case| modality.topic_prepositions.contains(&view.words[case].text))
+/// For a joint act named by noun `w` in a prepositional phrase: true when the clause's subject takes
+/// part in it, i.e. it names its other party ("for talks with Sisi") and is no topic ("commented on
+/// the talks with Russia"). "proposed sending troops after a ceasefire" names no party: the
+/// ceasefire is someone else's.
+fn takes_part(view: &SentenceView, modality: &Modality, site: &Site, w: usize) -> bool {
+    let topic = view
+        .dependent(w, &["case"])
+        .is_some_and(|case| modality.topic_prepositions.contains(&view.words[case].text));
+    site.joint && !topic && !right_parties(view, modality, Frame::Joint, site).is_empty()
 }
 
 /// The subject without a parse: the nearest mention before the phrase, skipping a parenthetical that

@@ -194,6 +194,16 @@ fn an_act_named_in_a_prepositional_phrase_is_not_the_subjects() {
         vec![],
         "a topic, not a meeting"
     );
+    assert_eq!(
+        triples("Macron and Meloni have proposed sending troops to Ukraine after a ceasefire."),
+        vec![],
+        "a ceasefire naming no party is someone else's"
+    );
+    assert_eq!(
+        triples("Moscow said Xi was open to talks with Biden."),
+        vec![triple("CHNGOV", "036", "USAGOV")],
+        "being open to talks is an intent"
+    );
 }
 
 #[test]
