@@ -255,6 +255,15 @@ fn more_words_for_criticism_and_praise() {
 }
 
 #[test]
+fn the_target_search_ends_at_a_coordinated_verb() {
+    assert_eq!(
+        triples("Erdogan criticized the decision and called for new talks with Israel."),
+        vec![triple("TURGOV", "026", "ISR")],
+        "Israel is the partner of the talks called for, not the target of the criticism"
+    );
+}
+
+#[test]
 fn denying_a_leaders_legitimacy_is_criticism() {
     assert_eq!(
         triples("Moscow has repeatedly questioned the legitimacy of Zelensky as president."),
