@@ -109,6 +109,8 @@ pub enum Entry {
     Capital(usize),
     Metonym(usize),
     Organisation(usize),
+    /// A well-known place outside countries.csv (`names.toml` `places`): an uncoded location.
+    Place(usize),
     Role(usize),
 }
 
@@ -235,6 +237,7 @@ impl Dictionary {
         dict.load_organisations()?;
         dict.load_roles()?;
         dict.load_metonyms()?;
+        dict.load_places();
         Ok(dict)
     }
 
@@ -375,6 +378,13 @@ impl Dictionary {
             });
         }
         Ok(())
+    }
+
+    fn load_places(&mut self) {
+        let places = self.names.places.clone();
+        for (index, place) in places.iter().enumerate() {
+            self.add(place, Entry::Place(index));
+        }
     }
 
     /// Entries for a phrase as written in the text, compared case-insensitively except that

@@ -550,6 +550,11 @@ impl Scan<'_> {
             }
             Entry::Metonym(m) => What::Metonym(m),
             Entry::Organisation(o) => What::Organisation(o),
+            Entry::Place(p) => What::Unknown {
+                name: self.dict.names.places[p].clone(),
+                kind: ActorKind::Location,
+                code: None,
+            },
             Entry::Role(_) => return None,
         };
         Some((
