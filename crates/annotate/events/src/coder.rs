@@ -1,10 +1,10 @@
 //! Event coding within one sentence: find the pattern phrases (longest match wins where they overlap),
 //! drop the unreal ones, recode the intended ones, and attach source, target, date and confidence.
 
-use crate::modality::{cue_before, mood, Mood};
+use crate::modality::{conditional, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
-use crate::roles::{phrase_head, possessor, source_and_target, Site};
+use crate::roles::{nominal_owner, phrase_head, source_and_target, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
@@ -177,19 +177,25 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
         .map(|(t, _)| t)
 }
 
-/// The mood of the phrase from the cues before it, or before the verb it depends on. An act its
-/// possessor owns ("has not condemned Russia's invasion of Ukraine") is as real as its own noun
-/// phrase says, whatever the verb it is the object of.
+/// The mood of the phrase from the cues before it, or before the verb it depends on. A negation
+/// before an act its own noun phrase gives an agent is the embedding verb's ("China has not
+/// condemned Russian attacks on Kyiv": the attacks happened); a condition or a fear still holds
+/// ("if Russia's attacks continue", "fears a Russian attack").
 fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
     if denied_statement(res, view, site) {
         return Mood::Unreal;
     }
-    let owner = possessor(view, site);
-    let cues_from = owner.map_or(site.scope.start, |o| o.words.0);
-    let cues = cues_from..site.scope.end;
-    match mood(&res.modality, view, cues, site.phrase.clone()) {
-        Mood::Actual if owner.is_none() && intended_verb(res, view, site) => Mood::Intended,
-        mood => mood,
+    let modality = &res.modality;
+    let phrase = site.phrase.clone();
+    let full = mood(modality, view, site.scope.clone(), phrase.clone());
+    match (full, nominal_owner(view, site)) {
+        (Mood::Unreal, Some(owner))
+            if !conditional(modality, view, site.scope.clone(), phrase.start) =>
+        {
+            mood(modality, view, owner.words.0..site.scope.end, phrase)
+        }
+        (Mood::Actual, None) if intended_verb(res, view, site) => Mood::Intended,
+        (mood, _) => mood,
     }
 }
 

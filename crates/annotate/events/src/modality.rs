@@ -42,6 +42,19 @@ pub fn mood(
     }
 }
 
+/// True when a counterfactual or conditional cue stands before the phrase ("would never have
+/// invaded", "if Russia's attacks continue"): unlike a negation, it takes a nominal object along.
+pub fn conditional(
+    modality: &Modality,
+    view: &SentenceView,
+    scope: Range<usize>,
+    at: usize,
+) -> bool {
+    [&modality.counterfactual, &modality.hypothetical]
+        .iter()
+        .any(|c| cue_before(c, view, scope.start, at))
+}
+
 /// True when a negation cue starts at most `window` words after the phrase ending at word `end`, in the
 /// same clause ("talks with Russia were not on the agenda").
 fn negated_after(modality: &Modality, view: &SentenceView, scope_end: usize, end: usize) -> bool {

@@ -207,7 +207,7 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     if let Some(inside) = det.and_then(|d| before.iter().rev().find(|p| p.words.0 > d)) {
         return Some(*inside);
     }
-    if let Some(owner) = possessor(view, site) {
+    if let Some(owner) = nominal_owner(view, site) {
         return Some(owner);
     }
     let head = phrase_head(view, site.phrase.clone());
@@ -231,10 +231,16 @@ pub fn subject(view: &SentenceView, modality: &Modality, site: &Site) -> Option<
     }
 }
 
+/// The actor a nominal phrase names as its agent inside its own noun phrase, by a possessive or as a
+/// modifier ("Russia's invasion", "Israeli airstrikes").
+pub fn nominal_owner(view: &SentenceView, site: &Site) -> Option<Placed> {
+    possessor(view, site).or_else(|| modifier_agent(view, site))
+}
+
 /// The actor whose act a nominal phrase names by a possessive, with at most two modifiers between
 /// ("Russia's invasion of Ukraine", "Trump's new tariffs on Canada", "Russia's full-scale invasion":
 /// the tokenizer splits hyphenated words).
-pub fn possessor(view: &SentenceView, site: &Site) -> Option<Placed> {
+fn possessor(view: &SentenceView, site: &Site) -> Option<Placed> {
     let owner = view
         .mentions_within(site.scope.start..site.phrase.start)
         .last()?;
@@ -249,6 +255,20 @@ pub fn possessor(view: &SentenceView, site: &Site) -> Option<Placed> {
             .iter()
             .all(|w| w.chars().any(char::is_alphanumeric));
     (possessive && plain).then_some(owner)
+}
+
+/// With a parse: an actor modifying the phrase's noun right before it, no determiner needed
+/// ("prompting Israeli airstrikes in southern Lebanon", "U.S. sanctions on Iran").
+fn modifier_agent(view: &SentenceView, site: &Site) -> Option<Placed> {
+    let modifier = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .last()
+        .filter(|m| m.words.1 == site.phrase.start)?;
+    let head = phrase_head(view, site.phrase.clone());
+    let attached = (modifier.words.0..modifier.words.1)
+        .filter_map(|w| view.head_of(w))
+        .any(|(h, relation)| h == head && matches!(relation, "amod" | "compound" | "nmod:poss"));
+    attached.then_some(modifier)
 }
 
 /// The determiner opening a nominal event phrase ("the attack", "a massive drone attack"), at most

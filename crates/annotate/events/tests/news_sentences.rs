@@ -221,6 +221,23 @@ fn a_purpose_clause_is_done_by_the_subject_and_what_it_discusses_is_not_done() {
 }
 
 #[test]
+fn an_actor_modifying_the_act_is_its_agent_and_exchanged_fire_is_fighting() {
+    assert_eq!(
+        triples("The rocket fire prompted Israeli airstrikes on Hamas positions."),
+        vec![triple("ISR", "195", "PSEREB")]
+    );
+    assert_eq!(
+        triples("China has not condemned Russian attacks on Kyiv."),
+        vec![triple("RUS", "190", "UKRGOV")],
+        "the negation is China's"
+    );
+    assert_eq!(
+        triples("Russia and Ukraine exchanged heavy fire overnight."),
+        vec![triple("RUS", "190", "UKR")]
+    );
+}
+
+#[test]
 fn a_possessor_owns_the_act_and_tariffs_are_sanctions() {
     assert_eq!(
         triples("Macron condemned Russia's full-scale invasion of Ukraine."),
