@@ -331,6 +331,9 @@ pub struct QuoteRow {
 impl Store {
     pub fn quotes(&self, filter: &QuoteFilter, page: Page) -> Result<Vec<QuoteRow>, StoreError> {
         let mut c = Conditions::default();
+        // A quoted term (scare quote, title, name) quotes nobody: not a quote to list. Terms stay
+        // in the article's layers and in the export.
+        c.push("q.kind <> 'term'", []);
         c.equals("q.article_id", filter.article.as_deref());
         if let Some(speaker) = &filter.speaker {
             c.actor("sp", speaker);

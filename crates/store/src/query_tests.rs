@@ -186,6 +186,21 @@ fn quotes_filter_by_speaker_subject_and_date() {
 }
 
 #[test]
+fn quoted_terms_are_not_listed_as_quotes() {
+    let mut article = annotated_article("a1");
+    let mut term = article.quotes[0].clone();
+    (term.kind, term.speaker, term.verb) = (eventwire_model::QuoteKind::Term, None, None);
+    article.quotes.push(term);
+    let mut store = Store::open_in_memory().unwrap();
+    store.save(&article).unwrap();
+    let rows = store
+        .quotes(&QuoteFilter::default(), Page::default())
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].kind, "direct");
+}
+
+#[test]
 fn actors_list_their_mentions() {
     let store = store_with_two_articles();
     let filter = ActorFilter {
