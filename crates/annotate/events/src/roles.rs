@@ -121,6 +121,9 @@ fn pronoun_and_before(view: &SentenceView, modality: &Modality, site: &Site, at:
 /// True when the phrase starts with a participle right after a passive auxiliary, possibly with one
 /// adverb between ("was attacked", "were reportedly detained", "are also accused").
 pub fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
+    if reduced_passive(view, at) {
+        return true;
+    }
     let participle = &view.words[at].text;
     if !(participle.ends_with("ed") || participle.ends_with("en")) {
         return false;
@@ -131,6 +134,16 @@ pub fn is_passive(view: &SentenceView, modality: &Modality, at: usize) -> bool {
         1 => aux(0),
         _ => aux(at - 1) || (is_adverb_slot(view, modality, at - 1) && aux(at - 2)),
     }
+}
+
+/// With a parse: a past participle modifying a noun or clause, with no auxiliary or subject of its
+/// own ("two firms accused of helping Iran", "Kyiv, attacked by Russian forces overnight,"). The
+/// tag alone is not enough: the tagger calls some finite verbs VBN ("Russia attacked Kyiv").
+fn reduced_passive(view: &SentenceView, at: usize) -> bool {
+    let own = ["nsubj", "nsubj:pass", "aux", "aux:pass"];
+    view.tag(at) == "VBN"
+        && matches!(view.head_of(at), Some((_, "acl" | "advcl")))
+        && view.dependent(at, &own).is_none()
 }
 
 /// A word that may stand between a passive auxiliary and its participle ("was reportedly

@@ -19,6 +19,8 @@ pub struct SentenceView<'a> {
     pub sentence: usize,
     pub words: Vec<Word>,
     spans: Vec<Span>,
+    /// Penn Treebank tags (empty before the syntax stage).
+    tags: Vec<String>,
     /// Dependency heads as word indices of this sentence (`None`: root, unparsed or outside).
     heads: Vec<Option<usize>>,
     deprels: Vec<String>,
@@ -43,6 +45,7 @@ impl<'a> SentenceView<'a> {
             })
             .collect();
         let deprels = tokens.iter().map(|t| t.deprel.clone()).collect();
+        let tags = tokens.iter().map(|t| t.xpos.clone()).collect();
         let sentence_span = article.sentences[sentence].span;
         let mentions = article
             .mentions
@@ -60,6 +63,7 @@ impl<'a> SentenceView<'a> {
             sentence,
             words,
             spans,
+            tags,
             heads,
             deprels,
             mentions,
@@ -82,6 +86,11 @@ impl<'a> SentenceView<'a> {
                 self.heads[w] == Some(head) && relations.contains(&self.deprels[w].as_str())
             })
             .min_by_key(|&w| w.abs_diff(head))
+    }
+
+    /// The Penn Treebank tag of word `w` ("VBN"); empty before the syntax stage.
+    pub fn tag(&self, w: usize) -> &str {
+        &self.tags[w]
     }
 
     /// The dependency head of word `w` and the relation to it, when parsed.

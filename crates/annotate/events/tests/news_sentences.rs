@@ -38,6 +38,7 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("U.S. President Joe Biden", "Joe Biden", "USAGOV"),
     ("Antony Blinken", "Antony Blinken", "USAGOV"),
     ("it", "Israel", "ISR"),
+    ("Chinese", "China", "CHN"),
 ];
 
 fn code(text: &str) -> Article {
@@ -296,6 +297,19 @@ fn the_subject_nearest_the_verb_acts() {
     let met = &article.events[0];
     assert_eq!(article.actors[met.source.unwrap()].name, "Antony Blinken");
     assert_eq!(article.actors[met.target.unwrap()].name, "Xi Jinping");
+}
+
+#[test]
+fn a_participle_modifying_a_noun_is_not_the_clause_subjects() {
+    assert_eq!(
+        triples("Washington imposed sanctions on two Chinese firms accused of helping Iran."),
+        vec![triple("USAGOV", "163", "CHN")],
+        "the firms are accused by someone unnamed, not by Washington"
+    );
+    assert_eq!(
+        triples("Kyiv, attacked by Russian forces overnight, lost power."),
+        vec![triple("RUSMIL", "190", "UKRGOV")]
+    );
 }
 
 #[test]
