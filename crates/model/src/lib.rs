@@ -14,6 +14,8 @@ use std::ops::Range;
 
 mod claim;
 pub use claim::{Claim, ClaimKind, ClaimStatus};
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 
 /// A half-open byte range `[start, end)` into [`Article::text`] (Rust string indices).
 #[derive(

@@ -3,64 +3,19 @@
 use super::*;
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
-use chrono::NaiveDate;
-use eventwire_model::*;
+use eventwire_model::fixtures::{annotated_article, TEXT};
 use tower::ServiceExt;
 
-const TEXT: &str = "Putin praised Trump on January 7. Trump said they would meet.";
-
-fn person(id: &str, name: &str, code: &str) -> Actor {
-    Actor {
-        id: id.into(),
-        name: name.into(),
-        kind: ActorKind::Person,
-        code: Some(code.into()),
-        alt_codes: vec![],
-        country: None,
-        wikipedia: None,
-    }
-}
-
-/// A database with one article: Putin praises Trump (one SUPPORT event, dated January 7).
+/// A database holding the fixture article: Trump → Putin CONSULT (no date of its own, so the
+/// publication week 2025-W05) and Putin → Trump SUPPORT on January 7 (2025-W02), one quote, one
+/// promise.
 fn database() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("events.db");
-    let meta = ArticleMeta {
-        published: NaiveDate::from_ymd_opt(2025, 1, 31),
-        ..ArticleMeta::default()
-    };
-    let mut a = Article::new("seed", TEXT, meta);
-    a.sentences = vec![
-        Sentence {
-            span: Span::new(0, 33),
-            paragraph: 0,
-            tokens: 0..0,
-        },
-        Sentence {
-            span: Span::new(34, TEXT.len()),
-            paragraph: 0,
-            tokens: 0..0,
-        },
-    ];
-    a.actors = vec![
-        person("vladimir_putin", "Vladimir Putin", "RUSGOV"),
-        person("donald_trump", "Donald Trump", "USAGOV"),
-    ];
-    a.events = vec![Event {
-        source: Some(0),
-        target: Some(1),
-        source_code: None,
-        target_code: None,
-        cameo: "051".into(),
-        plover: "SUPPORT".into(),
-        goldstein: 3.4,
-        trigger: Span::new(6, 13),
-        sentence: 0,
-        date: Some("2025-01-07".into()),
-        quote: None,
-        confidence: 0.9,
-    }];
-    Store::open(&path).unwrap().save(&a).unwrap();
+    Store::open(&path)
+        .unwrap()
+        .save(&annotated_article("seed"))
+        .unwrap();
     (dir, path)
 }
 
@@ -88,7 +43,7 @@ async fn timeline_returns_the_pair_events_with_evidence() {
     assert_eq!(event["week"], "2025-W02");
     assert_eq!(
         event["evidence"]["sentence_text"],
-        "Putin praised Trump on January 7."
+        "Putin praised Trump on January 7, calling him \"a smart man.\""
     );
     assert_eq!(event["trigger"], "praised");
 }
@@ -103,8 +58,9 @@ async fn events_filter_and_page() {
     assert_eq!(item_count(&body), 1);
     assert_eq!(body["limit"], 10);
     for (uri, expected) in [
-        ("/api/events?source=USAGOV", 0),
-        ("/api/events?actor=trump", 1),
+        ("/api/events?source=USAGOV", 1),
+        ("/api/events?source=USAGOV&type=051", 0),
+        ("/api/events?actor=trump", 2),
         ("/api/events?q=praised+Trump", 1),
         ("/api/events?q=criticised", 0),
         ("/api/events?until=2025-01-06", 0),
@@ -112,8 +68,10 @@ async fn events_filter_and_page() {
             "/api/timeline?a=USAGOV&b=putin&since=2025-01-07&until=2025-01-07",
             1,
         ),
-        ("/api/timeline?a=trump&b=putin&since=2025-01-08", 0),
-        ("/api/events?offset=1", 0),
+        ("/api/timeline?a=trump&b=putin&since=2025-01-08", 1),
+        ("/api/timeline?a=trump&b=putin&since=2025-02-01", 0),
+        ("/api/events?offset=1", 1),
+        ("/api/events?offset=2", 0),
         ("/api/articles?actor=putin", 1),
         ("/api/articles?actor=zelensky", 0),
     ] {
@@ -160,6 +118,8 @@ async fn bad_requests_get_4xx_json_errors() {
             .contains("longer than 200 bytes"));
     }
     let (status, body) = get("/api/promises?type=Promise").await;
+    assert_eq!((status, item_count(&body)), (StatusCode::OK, 1));
+    let (status, body) = get("/api/promises?type=prediction").await;
     assert_eq!((status, item_count(&body)), (StatusCode::OK, 0));
     let (status, body) = get("/api/articles/missing").await;
     assert_eq!(

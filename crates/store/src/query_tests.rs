@@ -1,7 +1,7 @@
 //! Query tests over two stored copies of the hand-built article (see `crate::tests`).
 
 use super::*;
-use crate::tests::annotated_article;
+use eventwire_model::fixtures::annotated_article;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -92,7 +92,7 @@ fn events_carry_dedup_counts_and_evidence() {
     );
     assert_eq!(
         rows[0].evidence.sentence_text,
-        "Putin praised Trump on January 7, calling him \u{201c}a smart man.\u{201d}"
+        "Putin praised Trump on January 7, calling him \"a smart man.\""
     );
     assert_eq!(rows[0].trigger, "praised");
     let consult = EventFilter {
