@@ -344,7 +344,13 @@ enum Fit {
     No,
 }
 
-fn fit(article: &Article, genders: &[Option<bool>], actor: usize, agreement: Agreement) -> Fit {
+fn fit(
+    article: &Article,
+    genders: &[Option<bool>],
+    mention: &Mention,
+    agreement: Agreement,
+) -> Fit {
+    let actor = mention.actor;
     let a = &article.actors[actor];
     let female = match agreement {
         Agreement::Male => false,
@@ -357,7 +363,10 @@ fn fit(article: &Article, genders: &[Option<bool>], actor: usize, agreement: Agr
                         ActorKind::Organization | ActorKind::Country | ActorKind::Group
                     )
                 }
-                _ => matches!(a.kind, ActorKind::Organization | ActorKind::Group),
+                _ => {
+                    matches!(a.kind, ActorKind::Organization | ActorKind::Group)
+                        || names_a_people(article, mention)
+                }
             };
             return if collective { Fit::Agrees } else { Fit::No };
         }
@@ -372,6 +381,14 @@ fn fit(article: &Article, genders: &[Option<bool>], actor: usize, agreement: Agr
         None if a.name.contains(' ') => Fit::Possible,
         None => Fit::No,
     }
+}
+
+/// "the Russians": a country's people, which "they" can take up (unlike "Russia" or "the
+/// country").
+fn names_a_people(article: &Article, mention: &Mention) -> bool {
+    article.actors[mention.actor].kind == ActorKind::Country
+        && mention.kind == MentionKind::Nominal
+        && !normalise(article.slice(mention.span)).ends_with("country")
 }
 
 fn resolve_pronoun(
@@ -428,7 +445,7 @@ fn antecedent(
     let in_quote = quotes.iter().any(|q| q.contains(&span));
     let sentence = article.sentence_at(span.start).unwrap_or(0);
     let compatible = |m: &Mention| {
-        fit(article, genders, m.actor, agreement) == wanted
+        fit(article, genders, m, agreement) == wanted
             && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
     };
     // The reporting verb's subject, else (a misparsed subject) the last fitting mention before it.

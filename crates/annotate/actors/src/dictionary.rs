@@ -111,6 +111,9 @@ pub enum Entry {
     Organisation(usize),
     /// A well-known place outside countries.csv (`names.toml` `places`): an uncoded location.
     Place(usize),
+    /// A region's adjective ("European", "Western"): heads agent phrases only ("European
+    /// leaders" → `EURGOV`); the index is the region's row in `countries`.
+    Region(usize),
     Role(usize),
 }
 
@@ -233,6 +236,7 @@ impl Dictionary {
             longest_phrase: 1,
         };
         dict.load_countries()?;
+        dict.load_regions()?;
         dict.load_people()?;
         dict.load_organisations()?;
         dict.load_roles()?;
@@ -287,6 +291,24 @@ impl Dictionary {
                 iso3: f[0].clone(),
                 name: f[1].clone(),
                 wikipedia,
+            });
+        }
+        Ok(())
+    }
+
+    /// Regions are kept with the countries, coded like them (`EUR`), but only their adjectives
+    /// are phrases: "European" alone is no actor, "European leaders" is a group.
+    fn load_regions(&mut self) -> Result<(), DictionaryError> {
+        let file = "regions.csv";
+        for (_, f) in rows(file, include_str!("../../../../data/actors/regions.csv"), 4)? {
+            let index = self.countries.len();
+            for adjective in aliases(&f[2]) {
+                self.add(adjective, Entry::Region(index));
+            }
+            self.countries.push(Country {
+                iso3: f[0].clone(),
+                name: f[1].clone(),
+                wikipedia: f[3].clone(),
             });
         }
         Ok(())

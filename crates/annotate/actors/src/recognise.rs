@@ -323,17 +323,20 @@ impl Scan<'_> {
                 e,
                 Entry::CountryName(_)
                     | Entry::Adjective(_)
+                    | Entry::Region(_)
                     | Entry::Metonym(_)
                     | Entry::Organisation(_)
             )
         })?;
         // "Russia's foreign minister", "NATO's chief".
-        let k = if matches!(self.text(k), "'s" | "’s") {
-            k + 1
-        } else {
-            k
-        };
+        let possessive = matches!(self.text(k), "'s" | "’s");
+        let k = if possessive { k + 1 } else { k };
         let (role, m) = self.roles_at(k)?;
+        // "the ball is in Russia's court" is an idiom; a real court owned by a country is named
+        // in capitals ("Russia's Supreme Court"), and "a Russian court" is no possessive.
+        if possessive && m == k + 1 && self.text(k) == "court" {
+            return None;
+        }
         // The determiner only belongs to the phrase when no name follows it.
         let start = if j > i && !DETERMINERS.contains(&self.lower(i).as_str()) {
             j
@@ -341,7 +344,7 @@ impl Scan<'_> {
             i
         };
         let what = match heads[0] {
-            Entry::CountryName(country) | Entry::Adjective(country) => {
+            Entry::CountryName(country) | Entry::Adjective(country) | Entry::Region(country) => {
                 let code = Some(format!(
                     "{}{}",
                     self.dict.countries[country].iso3, role.role
@@ -515,7 +518,7 @@ impl Scan<'_> {
     }
 
     fn dictionary_phrase(&self, i: usize) -> Option<(Candidate, usize)> {
-        let not_role = |e| !matches!(e, Entry::Role(_));
+        let not_role = |e| !matches!(e, Entry::Role(_) | Entry::Region(_));
         // Phrases that start with "The" themselves ("The Hague") come first.
         if let Some((entries, end)) = self.lookup(i, not_role) {
             return self.dictionary_candidate(i, entries[0], end);
@@ -555,7 +558,7 @@ impl Scan<'_> {
                 kind: ActorKind::Location,
                 code: None,
             },
-            Entry::Role(_) => return None,
+            Entry::Role(_) | Entry::Region(_) => return None,
         };
         Some((
             Candidate {

@@ -356,3 +356,51 @@ fn a_role_phrase_before_a_name_in_apposition_is_that_person() {
         .expect("the name is found");
     assert_eq!(najib.code.as_deref(), Some("MYSGOV"));
 }
+
+#[test]
+fn the_ball_in_a_countrys_court_is_an_idiom_and_they_takes_up_a_people() {
+    let text = "Rubio said the ball was now \"in Russia's court\" after the talks. \
+                \"We'll take this offer now to the Russians,\" he said. \"Hopefully they will \
+                say yes.\"";
+    let article = annotate(text, "2025-03-12");
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .all(|(.., code)| code.as_deref() != Some("RUSJUD")),
+        "no Russian judiciary: {found:?}"
+    );
+    assert_eq!(actor_of(&article, "Russia"), "Russia");
+    assert_eq!(actor_of(&article, "they"), "Russia", "the Russians");
+}
+
+#[test]
+fn a_named_court_owned_by_a_country_is_still_its_judiciary() {
+    let article = annotate("A Russian court jailed the journalist.", "2025-03-12");
+    let found = mentions(&article);
+    assert_eq!(found[0].0, "A Russian court");
+    assert_eq!(found[0].2.as_deref(), Some("RUSJUD"));
+}
+
+#[test]
+fn regional_adjectives_head_groups_but_are_no_actors_alone() {
+    let text = "Lavrov accused European leaders of trying to prolong the war, while Western \
+                diplomats and Arab officials urged a truce. European markets fell.";
+    let article = annotate(text, "2025-03-12");
+    let found = mentions(&article);
+    let code = |t: &str| {
+        found
+            .iter()
+            .find(|(m, ..)| m == t)
+            .unwrap_or_else(|| panic!("no mention {t:?} in {found:?}"))
+            .2
+            .clone()
+    };
+    assert_eq!(code("European leaders").as_deref(), Some("EURGOV"));
+    assert_eq!(code("Western diplomats").as_deref(), Some("WSTGOV"));
+    assert_eq!(code("Arab officials").as_deref(), Some("ARBGOV"));
+    assert!(
+        found.iter().all(|(m, ..)| m != "European"),
+        "an adjective alone is no actor: {found:?}"
+    );
+}
