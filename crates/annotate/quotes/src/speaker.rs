@@ -117,7 +117,12 @@ fn subject_before(text: &Text, lexicon: &Lexicon, verb: &SpeechVerb, lo: usize) 
         return Some(text.words[j].span);
     }
     let subject = match word {
-        "and" | "but" | "or" => main_clause_speaker(text, lexicon, verb, lo),
+        // "thanked Trump for the “…” and said Kyiv was ready": a coordinated verb's subject is
+        // the main clause's, which may stand before the quote that bounds `lo`.
+        "and" | "but" | "or" => {
+            let sentence = text.sentence_of(text.words[verb.word].span.start);
+            main_clause_speaker(text, lexicon, verb, text.word_from(sentence.start).min(lo))
+        }
         "," if verb.is_participle() => main_clause_speaker(text, lexicon, verb, lo),
         "," => subject_around_apposition(text, lexicon, j, lo),
         _ if text.words[j].is_punct || stops_phrase(text, lexicon, j) => None,

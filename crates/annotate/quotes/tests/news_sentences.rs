@@ -331,3 +331,21 @@ fn a_first_person_clause_without_attribution_is_still_a_quote() {
         (Direct, "we will rebuild this bridge")
     );
 }
+
+#[test]
+fn a_fragment_before_a_coordinated_speech_verb_is_the_main_subjects() {
+    let text = "Ukrainian President Volodymyr Zelensky thanked President Trump for the \
+                \"constructive conversation\" between the two teams and said Kyiv was ready to \
+                move forward.";
+    let mut article = Article::new("news", text, ArticleMeta::default());
+    eventwire_pipeline::Pipeline::standard()
+        .expect("standard pipeline")
+        .annotate(&mut article);
+    let fragment = article
+        .quotes
+        .iter()
+        .find(|q| article.slice(q.span) == "constructive conversation")
+        .expect("the fragment is a quote");
+    let speaker = fragment.speaker.map(|s| article.actors[s].name.as_str());
+    assert_eq!(speaker, Some("Volodymyr Zelensky"), "not Kyiv after 'said'");
+}
