@@ -4,7 +4,7 @@
 //! (subjects come first in English), a name right after an introductory phrase holding the
 //! pronoun ("During his campaign, Trump …"), else the first person of the nearest earlier sentence.
 
-use crate::dictionary::{normalise, Dictionary, Entry};
+use crate::dictionary::{normalise, Dictionary, Entry, Fallback};
 use crate::recognise::{Agreement, Candidate, What};
 use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Token};
 
@@ -185,13 +185,19 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 code: code.clone(),
             }
         }
-        What::TheCountry | What::TheRole { .. } | What::Pronoun { .. } => return None,
+        What::TheCountry | What::TheNoun { .. } | What::TheRole { .. } | What::Pronoun { .. } => {
+            return None
+        }
     })
 }
 
 fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) {
     let index = match &candidate.what {
         What::TheCountry => last_country(article),
+        What::TheNoun { noun, fallback } => {
+            let sentence = article.sentence_at(candidate.span.start).unwrap_or(0);
+            named_with(article, noun).or_else(|| last_of_kind(article, *fallback, sentence))
+        }
         What::TheRole { phrase, office } => last_person_in_role(article, dict, phrase, office),
         What::Group {
             country,
@@ -260,6 +266,38 @@ fn last_country(article: &Article) -> Option<usize> {
         .rev()
         .map(|m| m.actor)
         .find(|&a| article.actors[a].kind == ActorKind::Country)
+}
+
+/// "the mosque" → "the Grand Mosque": the last actor mentioned whose name ends in the noun, its
+/// head ("Pace Galleries" for "gallery"; not "National Security Council" for "nation").
+fn named_with(article: &Article, noun: &str) -> Option<usize> {
+    let stem = noun.trim_end_matches('y');
+    article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        let head = article.actors[a]
+            .name
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default();
+        head.to_lowercase().starts_with(stem)
+    })
+}
+
+/// "the company" → the last organisation, "the city" the last place, "the region" the last
+/// place or country, mentioned in this or the three sentences before.
+fn last_of_kind(article: &Article, fallback: Fallback, sentence: usize) -> Option<usize> {
+    let fits = |kind: ActorKind| match fallback {
+        Fallback::NameOnly => false,
+        Fallback::Organisation => kind == ActorKind::Organization,
+        Fallback::Settlement => kind == ActorKind::Location,
+        Fallback::Territory => matches!(kind, ActorKind::Location | ActorKind::Country),
+    };
+    article
+        .mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + PRONOUN_WINDOW >= sentence)
+        .map(|m| m.actor)
+        .find(|&a| fits(article.actors[a].kind))
 }
 
 /// "the president": the last person mentioned so far who holds that office in the dictionary

@@ -135,6 +135,45 @@ pub struct NameRules {
     pub female_given_names: Vec<String>,
     pub places: Vec<String>,
     pub not_alone: Vec<String>,
+    pub back_references: BackReferences,
+}
+
+/// Definite nouns that refer back to a named actor ("the company", "the mosque"), by what they
+/// may fall back to when no earlier name holds the noun.
+#[derive(Deserialize)]
+pub struct BackReferences {
+    pub organisation: Vec<String>,
+    pub settlement: Vec<String>,
+    pub territory: Vec<String>,
+    pub named: Vec<String>,
+}
+
+/// What a back-referring noun may stand for besides a name holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// Only an actor whose name holds the noun.
+    NameOnly,
+    Organisation,
+    Settlement,
+    /// A place or a country ("the region", "the nation").
+    Territory,
+}
+
+impl BackReferences {
+    pub fn fallback(&self, noun: &str) -> Option<Fallback> {
+        let has = |list: &[String]| list.iter().any(|n| n == noun);
+        if has(&self.organisation) {
+            Some(Fallback::Organisation)
+        } else if has(&self.settlement) {
+            Some(Fallback::Settlement)
+        } else if has(&self.territory) {
+            Some(Fallback::Territory)
+        } else if has(&self.named) {
+            Some(Fallback::NameOnly)
+        } else {
+            None
+        }
+    }
 }
 
 impl NameRules {

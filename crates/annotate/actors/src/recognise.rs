@@ -3,7 +3,7 @@
 //! dictionary phrases and, last, capitalised name sequences outside the dictionary.
 //! Produces unresolved [`Candidate`]s in text order; `coref` turns them into actors.
 
-use crate::dictionary::{normalise, Dictionary, Entry, Role};
+use crate::dictionary::{normalise, Dictionary, Entry, Fallback, Role};
 use eventwire_model::{ActorKind, Article, Span, Token};
 use std::collections::HashSet;
 
@@ -50,6 +50,11 @@ pub enum What {
     },
     /// "the country": the most recently mentioned country.
     TheCountry,
+    /// "the company", "the mosque": a named actor mentioned earlier.
+    TheNoun {
+        noun: String,
+        fallback: Fallback,
+    },
     /// "the president", "the spokesman": a person named earlier with that office or title.
     TheRole {
         phrase: String,
@@ -169,6 +174,7 @@ impl Scan<'_> {
     fn candidate_at(&self, i: usize) -> Option<(Candidate, usize)> {
         self.pronoun(i)
             .or_else(|| self.the_country(i))
+            .or_else(|| self.the_noun(i))
             .or_else(|| self.agent_phrase(i))
             .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
@@ -252,6 +258,32 @@ impl Scan<'_> {
                 Candidate {
                     span: self.span(i, i + 2),
                     what: What::TheCountry,
+                },
+                i + 2,
+            )
+        })
+    }
+
+    /// "the company", "the city": a lower-case noun that refers back to a named actor, unless
+    /// a name or noun follows it ("the city of Taipei", "the company spokesman").
+    fn the_noun(&self, i: usize) -> Option<(Candidate, usize)> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let noun = self.text(i + 1);
+        let fallback = self.dict.names.back_references.fallback(noun)?;
+        let next = self.tokens.get(i + 2);
+        let modified = self.lower(i + 2) == "of"
+            || next.is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
+        (!modified).then(|| {
+            let what = What::TheNoun {
+                noun: noun.to_string(),
+                fallback,
+            };
+            (
+                Candidate {
+                    span: self.span(i, i + 2),
+                    what,
                 },
                 i + 2,
             )

@@ -404,3 +404,21 @@ fn regional_adjectives_head_groups_but_are_no_actors_alone() {
         "an adjective alone is no actor: {found:?}"
     );
 }
+
+#[test]
+fn a_definite_noun_refers_back_to_a_name_ending_in_it_or_the_last_actor_of_its_kind() {
+    let text = "Police evacuated the Grand Mosque in Mecca on Friday. The mosque reopened a day \
+                later. The World Health Organization sent a team, and the agency said the city of \
+                Mecca was safe.";
+    let article = annotate(text, "2025-03-12");
+    assert_eq!(actor_of(&article, "The mosque"), "Grand Mosque");
+    assert_eq!(
+        actor_of(&article, "the agency"),
+        "World Health Organization"
+    );
+    let found = mentions(&article);
+    assert!(
+        found.iter().all(|(m, ..)| m != "the city"),
+        "'the city of Mecca' names its city: {found:?}"
+    );
+}
