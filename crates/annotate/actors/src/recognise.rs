@@ -130,14 +130,84 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                     if let Some(surname) = surname_of(dict, &candidate.what) {
                         surnames.insert(surname.to_string());
                     }
+                    let nested = scan.places_inside(&candidate, i, next);
                     out.push(candidate);
+                    out.extend(nested);
                     i = next;
                 }
                 None => i += 1,
             }
         }
     }
+    let out = add_people_inside_names(article, dict, out);
     absorb_appositions(article, dict, out)
+}
+
+/// Whether a candidate is a longer name found outside the dictionary that may hold other names
+/// ("The Andy Warhol Foundation", "University of Southern Indiana").
+fn is_compound_name(candidate: &Candidate) -> bool {
+    matches!(
+        &candidate.what,
+        What::Unknown { name, kind: ActorKind::Organization | ActorKind::Location, .. }
+            if name.contains(' ')
+    )
+}
+
+/// "The Andy Warhol Foundation": a person the article names elsewhere, inside a longer name, is
+/// a mention of that person as well.
+fn add_people_inside_names(
+    article: &Article,
+    dict: &Dictionary,
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let people: Vec<(String, What)> = candidates
+        .iter()
+        .filter_map(|c| {
+            let name = match &c.what {
+                What::Person { person, .. } => dict.people[*person].name.clone(),
+                What::Unknown {
+                    name,
+                    kind: ActorKind::Person,
+                    ..
+                } if name.contains(' ') => name.clone(),
+                _ => return None,
+            };
+            Some((name, c.what.clone()))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let inside: Vec<Candidate> = if is_compound_name(&candidate) {
+            let text = article.slice(candidate.span);
+            people
+                .iter()
+                .filter_map(|(name, what)| {
+                    let at = find_word(text, name)?;
+                    let start = candidate.span.start + at;
+                    let span = Span::new(start, start + name.len());
+                    Some(Candidate {
+                        span,
+                        what: what.clone(),
+                    })
+                })
+                .take(1)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(candidate);
+        out.extend(inside);
+    }
+    out
+}
+
+/// Byte offset of `word` in `text` as whole words.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The last word of a person's full name, by which the article may mention them again.
@@ -161,6 +231,27 @@ impl Scan<'_> {
         self.tokens
             .get(i)
             .map_or("", |t| self.article.slice(t.span))
+    }
+
+    /// "University of Southern Indiana", "Texas A&M": countries and well-known places inside a
+    /// longer name outside the dictionary (tokens `from..to`) are mentions of their own too.
+    fn places_inside(&self, candidate: &Candidate, from: usize, to: usize) -> Vec<Candidate> {
+        if !is_compound_name(candidate) {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut j = from;
+        while j < to {
+            let place = self.lookup(j, |e| matches!(e, Entry::CountryName(_) | Entry::Place(_)));
+            match place.filter(|&(_, end)| end <= to && end - j < to - from) {
+                Some((entries, end)) => {
+                    found.extend(self.dictionary_candidate(j, entries[0], end).map(|c| c.0));
+                    j = end;
+                }
+                None => j += 1,
+            }
+        }
+        found
     }
 
     fn lower(&self, i: usize) -> String {

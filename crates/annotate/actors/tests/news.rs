@@ -422,3 +422,18 @@ fn a_definite_noun_refers_back_to_a_name_ending_in_it_or_the_last_actor_of_its_k
         "'the city of Mecca' names its city: {found:?}"
     );
 }
+
+#[test]
+fn people_and_places_inside_longer_names_are_mentions_of_their_own() {
+    let text = "The Andy Warhol Foundation for the Visual Arts gave 150 prints to the University \
+                of Southern Indiana. Andy Warhol took the photos in the 1970s.";
+    let article = annotate(text, "2014-09-01");
+    let found = mentions(&article);
+    let warhol: Vec<_> = found.iter().filter(|(m, ..)| m == "Andy Warhol").collect();
+    assert_eq!(warhol.len(), 2, "inside the foundation's name too: {found:?}");
+    assert!(warhol.iter().all(|(_, actor, _)| actor == "Andy Warhol"));
+    assert!(
+        found.iter().any(|(m, ..)| m == "Indiana"),
+        "the state inside the university's name: {found:?}"
+    );
+}
