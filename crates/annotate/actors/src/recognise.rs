@@ -130,7 +130,8 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                     if let Some(surname) = surname_of(dict, &candidate.what) {
                         surnames.insert(surname.to_string());
                     }
-                    let nested = scan.places_inside(&candidate, i, next);
+                    let mut nested = scan.places_inside(&candidate, i, next);
+                    nested.extend(scan.institution_heading(&candidate, i, next));
                     out.push(candidate);
                     out.extend(nested);
                     i = next;
@@ -252,6 +253,37 @@ impl Scan<'_> {
             }
         }
         found
+    }
+
+    /// "NASA Administrator Charles Bolden", "a State Department spokesman": the institution
+    /// heading a titled name or a member's phrase (tokens `from..to`) is a mention of its own.
+    fn institution_heading(
+        &self,
+        candidate: &Candidate,
+        from: usize,
+        to: usize,
+    ) -> Option<Candidate> {
+        let titled = matches!(
+            candidate.what,
+            What::Member(_)
+                | What::Person { by_role: false, .. }
+                | What::Unknown {
+                    kind: ActorKind::Person,
+                    code: Some(_),
+                    ..
+                }
+        );
+        if !titled {
+            return None;
+        }
+        let j = self.skip_determiner_and_modifiers(from);
+        let (entries, end) = self.lookup(j, |e| {
+            matches!(e, Entry::Organisation(_) | Entry::Metonym(_))
+        })?;
+        if end >= to {
+            return None;
+        }
+        self.dictionary_candidate(j, entries[0], end).map(|c| c.0)
     }
 
     fn lower(&self, i: usize) -> String {

@@ -430,10 +430,27 @@ fn people_and_places_inside_longer_names_are_mentions_of_their_own() {
     let article = annotate(text, "2014-09-01");
     let found = mentions(&article);
     let warhol: Vec<_> = found.iter().filter(|(m, ..)| m == "Andy Warhol").collect();
-    assert_eq!(warhol.len(), 2, "inside the foundation's name too: {found:?}");
+    assert_eq!(
+        warhol.len(),
+        2,
+        "inside the foundation's name too: {found:?}"
+    );
     assert!(warhol.iter().all(|(_, actor, _)| actor == "Andy Warhol"));
     assert!(
         found.iter().any(|(m, ..)| m == "Indiana"),
         "the state inside the university's name: {found:?}"
     );
+}
+
+#[test]
+fn the_institution_heading_a_titled_name_is_a_mention_of_its_own() {
+    let text = "NASA Administrator Charles Bolden announced the decision, and a State Department \
+                spokesman welcomed it.";
+    let article = annotate(text, "2011-04-12");
+    assert_eq!(actor_of(&article, "NASA"), "NASA");
+    assert_eq!(
+        actor_of(&article, "NASA Administrator Charles Bolden"),
+        "Charles Bolden"
+    );
+    assert_eq!(actor_of(&article, "State Department"), "State Department");
 }
