@@ -170,6 +170,17 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 code: Some(code),
             }
         }
+        What::People { noun } => Identity {
+            actor: actor(
+                format!("people:{noun}"),
+                &format!("the {noun}"),
+                ActorKind::Group,
+                None,
+                None,
+            ),
+            kind: MentionKind::Nominal,
+            code: None,
+        },
         What::Unknown { name, kind, code } => {
             let country = code.as_deref().map(|c| &c[..3.min(c.len())]);
             let a = actor(

@@ -135,6 +135,7 @@ pub struct NameRules {
     pub female_given_names: Vec<String>,
     pub places: Vec<String>,
     pub not_alone: Vec<String>,
+    pub people_groups: Vec<String>,
     pub back_references: BackReferences,
 }
 

@@ -55,6 +55,10 @@ pub enum What {
         noun: String,
         fallback: Fallback,
     },
+    /// "the girls", "researchers": a group of people of no country or institution.
+    People {
+        noun: String,
+    },
     /// "the president", "the spokesman": a person named earlier with that office or title.
     TheRole {
         phrase: String,
@@ -298,6 +302,7 @@ impl Scan<'_> {
         self.pronoun(i)
             .or_else(|| self.the_country(i))
             .or_else(|| self.the_noun(i))
+            .or_else(|| self.people_group(i))
             .or_else(|| self.agent_phrase(i))
             .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
@@ -409,6 +414,29 @@ impl Scan<'_> {
                     what,
                 },
                 i + 2,
+            )
+        })
+    }
+
+    /// "[the] girls", "[the] researchers": a plural noun for people that heads its phrase.
+    fn people_group(&self, i: usize) -> Option<(Candidate, usize)> {
+        let n = if self.lower(i) == "the" { i + 1 } else { i };
+        let noun = self.text(n);
+        let listed = self.dict.names.people_groups.iter().any(|g| g == noun);
+        let compound = self
+            .tokens
+            .get(n + 1)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
+        (listed && !compound).then(|| {
+            let what = What::People {
+                noun: noun.to_string(),
+            };
+            (
+                Candidate {
+                    span: self.span(i, n + 1),
+                    what,
+                },
+                n + 1,
             )
         })
     }

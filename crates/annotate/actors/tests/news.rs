@@ -454,3 +454,14 @@ fn the_institution_heading_a_titled_name_is_a_mention_of_its_own() {
     );
     assert_eq!(actor_of(&article, "State Department"), "State Department");
 }
+
+#[test]
+fn a_group_of_people_named_by_a_plural_noun_is_what_they_takes_up() {
+    let text = "The girls arrived in Washington on Monday after a long wait. They said their \
+                robot was ready, and parents cheered.";
+    let article = annotate(text, "2017-07-18");
+    assert_eq!(actor_of(&article, "The girls"), "the girls");
+    assert_eq!(actor_of(&article, "They"), "the girls");
+    assert_eq!(actor_of(&article, "their"), "the girls");
+    assert_eq!(actor_of(&article, "parents"), "the parents");
+}
