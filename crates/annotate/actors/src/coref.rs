@@ -207,7 +207,11 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
         What::TheCountry => last_country(article),
         What::TheNoun { noun, fallback } => {
             let sentence = article.sentence_at(candidate.span.start).unwrap_or(0);
-            named_with(article, noun).or_else(|| last_of_kind(article, *fallback, sentence))
+            match fallback {
+                Fallback::Person(_) => last_of_kind(article, dict, *fallback, sentence),
+                _ => named_with(article, noun)
+                    .or_else(|| last_of_kind(article, dict, *fallback, sentence)),
+            }
         }
         What::TheRole { phrase, office } => last_person_in_role(article, dict, phrase, office),
         What::Group {
@@ -294,13 +298,27 @@ fn named_with(article: &Article, noun: &str) -> Option<usize> {
 }
 
 /// "the company" → the last organisation, "the city" the last place, "the region" the last
-/// place or country, mentioned in this or the three sentences before.
-fn last_of_kind(article: &Article, fallback: Fallback, sentence: usize) -> Option<usize> {
-    let fits = |kind: ActorKind| match fallback {
-        Fallback::NameOnly => false,
-        Fallback::Organisation => kind == ActorKind::Organization,
-        Fallback::Settlement => kind == ActorKind::Location,
-        Fallback::Territory => matches!(kind, ActorKind::Location | ActorKind::Country),
+/// place or country, "the boy" the last man or person of unknown gender, mentioned in this or
+/// the three sentences before.
+fn last_of_kind(
+    article: &Article,
+    dict: &Dictionary,
+    fallback: Fallback,
+    sentence: usize,
+) -> Option<usize> {
+    let fits = |a: usize| {
+        let kind = article.actors[a].kind;
+        match fallback {
+            Fallback::NameOnly => false,
+            Fallback::Organisation => kind == ActorKind::Organization,
+            Fallback::Settlement => kind == ActorKind::Location,
+            Fallback::Territory => matches!(kind, ActorKind::Location | ActorKind::Country),
+            Fallback::Person(gender) => {
+                kind == ActorKind::Person
+                    && (gender.is_none()
+                        || is_female(article, dict, a).is_none_or(|f| Some(f) == gender))
+            }
+        }
     };
     article
         .mentions
@@ -308,7 +326,7 @@ fn last_of_kind(article: &Article, fallback: Fallback, sentence: usize) -> Optio
         .rev()
         .take_while(|m| m.sentence + PRONOUN_WINDOW >= sentence)
         .map(|m| m.actor)
-        .find(|&a| fits(article.actors[a].kind))
+        .find(|&a| fits(a))
 }
 
 /// "the president": the last person mentioned so far who holds that office in the dictionary

@@ -146,6 +146,9 @@ pub struct BackReferences {
     pub organisation: Vec<String>,
     pub settlement: Vec<String>,
     pub territory: Vec<String>,
+    pub man: Vec<String>,
+    pub woman: Vec<String>,
+    pub person: Vec<String>,
     pub named: Vec<String>,
 }
 
@@ -158,6 +161,8 @@ pub enum Fallback {
     Settlement,
     /// A place or a country ("the region", "the nation").
     Territory,
+    /// A person, of this gender (`Some(true)`: a woman) when the noun tells it ("the boy").
+    Person(Option<bool>),
 }
 
 impl BackReferences {
@@ -169,6 +174,12 @@ impl BackReferences {
             Some(Fallback::Settlement)
         } else if has(&self.territory) {
             Some(Fallback::Territory)
+        } else if has(&self.man) {
+            Some(Fallback::Person(Some(false)))
+        } else if has(&self.woman) {
+            Some(Fallback::Person(Some(true)))
+        } else if has(&self.person) {
+            Some(Fallback::Person(None))
         } else if has(&self.named) {
             Some(Fallback::NameOnly)
         } else {

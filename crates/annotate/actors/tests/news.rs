@@ -465,3 +465,11 @@ fn a_group_of_people_named_by_a_plural_noun_is_what_they_takes_up() {
     assert_eq!(actor_of(&article, "their"), "the girls");
     assert_eq!(actor_of(&article, "parents"), "the parents");
 }
+
+#[test]
+fn the_boy_refers_back_to_the_last_man_or_person_of_unknown_gender() {
+    let text = "Maria Lopez, a teacher, saw Ahmed Mohamed bring a clock to school on Monday. \
+                Police later arrested the boy.";
+    let article = annotate(text, "2015-09-17");
+    assert_eq!(actor_of(&article, "the boy"), "Ahmed Mohamed");
+}
