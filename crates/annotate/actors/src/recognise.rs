@@ -418,7 +418,8 @@ impl Scan<'_> {
         })
     }
 
-    /// "[the] girls", "[the] researchers": a plural noun for people that heads its phrase.
+    /// "[the] girls", "[the] researchers", "the team": a noun for a group of people that heads
+    /// its phrase.
     fn people_group(&self, i: usize) -> Option<(Candidate, usize)> {
         let n = if self.lower(i) == "the" { i + 1 } else { i };
         let noun = self.text(n);

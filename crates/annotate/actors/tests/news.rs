@@ -473,3 +473,12 @@ fn the_boy_refers_back_to_the_last_man_or_person_of_unknown_gender() {
     let article = annotate(text, "2015-09-17");
     assert_eq!(actor_of(&article, "the boy"), "Ahmed Mohamed");
 }
+
+#[test]
+fn a_collective_noun_is_a_group_that_they_takes_up() {
+    let text = "The team from Kabul won a silver medal on Tuesday. They had built their robot \
+                in two weeks.";
+    let article = annotate(text, "2017-07-18");
+    assert_eq!(actor_of(&article, "The team"), "the team");
+    assert_eq!(actor_of(&article, "They"), "the team");
+}
