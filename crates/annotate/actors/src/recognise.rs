@@ -813,6 +813,21 @@ impl Scan<'_> {
         }
     }
 
+    /// "the Refugee Council Enver Solomon", "Home Office Brian Burnell": a name run whose last
+    /// two words follow an organisation's word is the organisation, then a person's name. Returns
+    /// where the run `i..end` ends.
+    fn institution_before_person(&self, i: usize, end: usize) -> usize {
+        let words = &self.dict.names.organisation_words;
+        let is_institution_word = |j: usize| words.iter().any(|w| w == self.text(j));
+        let split = end.saturating_sub(2);
+        let person = (split..end).all(|j| self.is_name_token(j) && !is_institution_word(j));
+        if split > i && is_institution_word(split - 1) && person {
+            split
+        } else {
+            end
+        }
+    }
+
     /// "El-Hassan", "Al-Maeena": a hyphen written without spaces inside a name.
     fn is_hyphen_inside(&self, i: usize) -> bool {
         let (Some(hyphen), Some(before)) = (self.tokens.get(i), self.tokens.get(i.wrapping_sub(1)))
@@ -868,7 +883,7 @@ impl Scan<'_> {
     }
 
     fn unknown_name(&self, i: usize) -> Option<(Candidate, usize)> {
-        let end = self.name_end(i)?;
+        let end = self.institution_before_person(i, self.name_end(i)?);
         if end == i + 1 && self.dict.names.not_alone.iter().any(|w| w == self.text(i)) {
             return None;
         }

@@ -482,3 +482,16 @@ fn a_collective_noun_is_a_group_that_they_takes_up() {
     assert_eq!(actor_of(&article, "The team"), "the team");
     assert_eq!(actor_of(&article, "They"), "the team");
 }
+
+#[test]
+fn british_secretaries_are_titles_and_an_institution_before_a_name_is_split_off() {
+    let text = "Labour's Shadow Home Secretary Yvette Cooper criticised the plan. The chief \
+                executive of the Refugee Council Enver Solomon called it a hurdle.";
+    let article = annotate(text, "2023-02-23");
+    assert_eq!(
+        actor_of(&article, "Shadow Home Secretary Yvette Cooper"),
+        "Yvette Cooper"
+    );
+    assert_eq!(actor_of(&article, "Enver Solomon"), "Enver Solomon");
+    assert_eq!(actor_of(&article, "Refugee Council"), "Refugee Council");
+}
