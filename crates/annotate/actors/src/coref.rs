@@ -538,7 +538,7 @@ fn antecedent(
         .mentions
         .iter()
         .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
-    let cataphor = introductory_phrase_subject(article, span, sentence).filter(|m| compatible(m));
+    let cataphor = introductory_phrase_subject(article, span, sentence, compatible);
     let earlier = (1..=PRONOUN_WINDOW.min(sentence)).find_map(|back| {
         article
             .mentions
@@ -598,12 +598,14 @@ fn complemented_verb(article: &Article, pronoun: Span) -> Option<(Span, Option<S
     None
 }
 
-/// "During his campaign, Trump promised …": the first mention right after the comma that
-/// closes an introductory phrase containing the pronoun.
+/// "During his campaign, Trump promised …": the first fitting mention right after the comma
+/// that closes an introductory phrase containing the pronoun ("Malaysia's prime minister", not
+/// the "Malaysia" inside it).
 fn introductory_phrase_subject(
     article: &Article,
     pronoun: Span,
     sentence: usize,
+    fits: impl Fn(&Mention) -> bool,
 ) -> Option<&Mention> {
     let start = article.sentences[sentence].span.start;
     let comma = article.text[pronoun.end..].find(',')? + pronoun.end;
@@ -616,7 +618,7 @@ fn introductory_phrase_subject(
     article
         .mentions
         .iter()
-        .find(|m| m.span.start == after && m.sentence == sentence)
+        .find(|m| m.span.start == after && m.sentence == sentence && fits(m))
 }
 
 /// Byte spans inside quotation marks (“…”, "…"), never crossing a line break.

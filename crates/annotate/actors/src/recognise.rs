@@ -134,10 +134,14 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                     if let Some(surname) = surname_of(dict, &candidate.what) {
                         surnames.insert(surname.to_string());
                     }
-                    let mut nested = scan.places_inside(&candidate, i, next);
-                    nested.extend(scan.institution_heading(&candidate, i, next));
-                    out.push(candidate);
-                    out.extend(nested);
+                    let mut found = scan.places_inside(&candidate, i, next);
+                    found.extend(scan.institution_heading(&candidate, i, next));
+                    found.extend(scan.possessive_country(&candidate, i, next));
+                    found.push(candidate);
+                    // Text order; a nested name at the same start goes first, so that the
+                    // whole phrase stays next to what follows it (appositions).
+                    found.sort_by_key(|c| (c.span.start, c.span.end));
+                    out.extend(found);
                     i = next;
                 }
                 None => i += 1,
@@ -288,6 +292,27 @@ impl Scan<'_> {
             return None;
         }
         self.dictionary_candidate(j, entries[0], end).map(|c| c.0)
+    }
+
+    /// "Malaysia's Prime Minister", "Russia's defence ministry": a country in the possessive
+    /// heading an agent phrase (tokens `from..to`) is a noun phrase, a mention of the country of
+    /// its own; "U.S. President" uses the name as a modifier and is not split.
+    fn possessive_country(
+        &self,
+        candidate: &Candidate,
+        from: usize,
+        to: usize,
+    ) -> Option<Candidate> {
+        let agent = matches!(
+            candidate.what,
+            What::Group { .. } | What::Person { .. } | What::Unknown { code: Some(_), .. }
+        );
+        let j = self.skip_determiner_and_modifiers(from);
+        let (entries, end) = self.lookup(j, |e| matches!(e, Entry::CountryName(_)))?;
+        let possessive = matches!(self.text(end), "'s" | "’s");
+        (agent && possessive && end + 1 < to)
+            .then(|| self.dictionary_candidate(j, entries[0], end).map(|c| c.0))
+            .flatten()
     }
 
     fn lower(&self, i: usize) -> String {
@@ -948,8 +973,7 @@ fn name_the_role(article: &Article, dict: &Dictionary, role: &mut Candidate, nam
     else {
         return;
     };
-    let between = &article.text[role.span.end..name.span.start];
-    if between.trim() != "," {
+    if !comma_between(article, role.span, name.span) {
         return;
     }
     if let What::Unknown {
@@ -961,6 +985,15 @@ fn name_the_role(article: &Article, dict: &Dictionary, role: &mut Candidate, nam
         *code = Some(format!("{}{cameo}", dict.countries[*country].iso3));
         role.what = name.what.clone();
     }
+}
+
+/// Whether only a comma stands between two candidates; a candidate nested inside the one before
+/// it ("Malaysia" in "Malaysia's Prime Minister") has none.
+fn comma_between(article: &Article, before: Span, after: Span) -> bool {
+    article
+        .text
+        .get(before.end..after.start)
+        .is_some_and(|between| between.trim() == ",")
 }
 
 /// The code an institution's members speak with ("a Pentagon official" → USAMIL).
@@ -993,7 +1026,6 @@ fn absorb_appositions(
             _ => None,
         };
         if let (Some(code), Some(previous)) = (code, out.last_mut()) {
-            let between = &article.text[previous.span.end..candidate.span.start];
             let is_person = matches!(
                 previous.what,
                 What::Person { .. }
@@ -1002,7 +1034,7 @@ fn absorb_appositions(
                         ..
                     }
             );
-            if between.trim() == "," && is_person {
+            if comma_between(article, previous.span, candidate.span) && is_person {
                 if let What::Unknown { code: unknown, .. } = &mut previous.what {
                     *unknown = Some(code);
                 }

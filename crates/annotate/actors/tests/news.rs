@@ -349,6 +349,11 @@ fn a_role_phrase_before_a_name_in_apposition_is_that_person() {
         "Najib Razak"
     );
     assert_eq!(actor_of(&article, "his"), "Najib Razak");
+    assert_eq!(
+        actor_of(&article, "Malaysia"),
+        "Malaysia",
+        "a country in the possessive is a mention of its own"
+    );
     let najib = article
         .mentions
         .iter()
