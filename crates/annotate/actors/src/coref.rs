@@ -209,6 +209,16 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
             let sentence = article.sentence_at(candidate.span.start).unwrap_or(0);
             match fallback {
                 Fallback::Person(_) => last_of_kind(article, dict, *fallback, sentence),
+                Fallback::Body => match last_group_with_words(article, noun) {
+                    Some(group) => Some(group),
+                    None => {
+                        if let Some(what) = body_of_last_country(article, dict, noun) {
+                            let span = candidate.span;
+                            resolve_name(article, dict, Candidate { span, what });
+                        }
+                        return;
+                    }
+                },
                 _ => named_with(article, noun)
                     .or_else(|| last_of_kind(article, dict, *fallback, sentence)),
             }
@@ -283,6 +293,32 @@ fn last_country(article: &Article) -> Option<usize> {
         .find(|&a| article.actors[a].kind == ActorKind::Country)
 }
 
+/// "the government" → "the UK Government": the last group named with the same role words.
+fn last_group_with_words(article: &Article, words: &str) -> Option<usize> {
+    let suffix = format!(":{words}");
+    article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        let id = &article.actors[a].id;
+        id.starts_with("group:") && id.ends_with(&suffix)
+    })
+}
+
+/// "the government" with no government named yet: that of the last country mentioned.
+fn body_of_last_country(article: &Article, dict: &Dictionary, words: &str) -> Option<What> {
+    let iso3 = article.actors[last_country(article)?].code.as_deref()?;
+    let country = dict.countries.iter().position(|c| c.iso3 == iso3)?;
+    let role = dict.lookup(words).iter().find_map(|e| match e {
+        Entry::Role(r) => Some(dict.roles[*r].role.clone()),
+        _ => None,
+    })?;
+    Some(What::Group {
+        country,
+        role,
+        words: words.to_string(),
+        person: false,
+        definite: true,
+    })
+}
+
 /// "the mosque" → "the Grand Mosque": the last actor mentioned whose name ends in the noun, its
 /// head ("Pace Galleries" for "gallery"; not "National Security Council" for "nation").
 fn named_with(article: &Article, noun: &str) -> Option<usize> {
@@ -309,7 +345,7 @@ fn last_of_kind(
     let fits = |a: usize| {
         let kind = article.actors[a].kind;
         match fallback {
-            Fallback::NameOnly => false,
+            Fallback::NameOnly | Fallback::Body => false,
             Fallback::Organisation => kind == ActorKind::Organization,
             Fallback::Settlement => kind == ActorKind::Location,
             Fallback::Territory => matches!(kind, ActorKind::Location | ActorKind::Country),

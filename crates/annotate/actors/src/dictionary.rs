@@ -146,6 +146,7 @@ pub struct BackReferences {
     pub organisation: Vec<String>,
     pub settlement: Vec<String>,
     pub territory: Vec<String>,
+    pub body: Vec<String>,
     pub man: Vec<String>,
     pub woman: Vec<String>,
     pub person: Vec<String>,
@@ -161,6 +162,9 @@ pub enum Fallback {
     Settlement,
     /// A place or a country ("the region", "the nation").
     Territory,
+    /// A state body ("the government"): the group named with that role word, else the body of
+    /// the last country mentioned.
+    Body,
     /// A person, of this gender (`Some(true)`: a woman) when the noun tells it ("the boy").
     Person(Option<bool>),
 }
@@ -174,6 +178,8 @@ impl BackReferences {
             Some(Fallback::Settlement)
         } else if has(&self.territory) {
             Some(Fallback::Territory)
+        } else if has(&self.body) {
+            Some(Fallback::Body)
         } else if has(&self.man) {
             Some(Fallback::Person(Some(false)))
         } else if has(&self.woman) {

@@ -500,3 +500,23 @@ fn british_secretaries_are_titles_and_an_institution_before_a_name_is_split_off(
     assert_eq!(actor_of(&article, "Enver Solomon"), "Enver Solomon");
     assert_eq!(actor_of(&article, "Refugee Council"), "Refugee Council");
 }
+
+#[test]
+fn the_government_is_the_one_named_before_or_that_of_the_last_country() {
+    let text = "Floods hit Japan on Monday. The government sent troops. Later the British \
+                government offered help, and the government said it would send a team.";
+    let article = annotate(text, "2024-07-01");
+    let found = mentions(&article);
+    let governments: Vec<_> = found
+        .iter()
+        .filter(|(m, ..)| m.to_lowercase().ends_with("government"))
+        .map(|(_, actor, code)| (actor.as_str(), code.as_deref()))
+        .collect();
+    assert_eq!(governments.len(), 3, "{found:?}");
+    assert_eq!(governments[0].1, Some("JPNGOV"));
+    assert_eq!(governments[1].1, Some("GBRGOV"));
+    assert_eq!(
+        governments[2], governments[1],
+        "the British government again"
+    );
+}
