@@ -130,6 +130,7 @@ pub struct NameRules {
     pub organisation_words: Vec<String>,
     pub place_words: Vec<String>,
     pub place_prepositions: Vec<String>,
+    pub locative_prepositions: Vec<String>,
     pub name_connectors: Vec<String>,
     pub male_given_names: Vec<String>,
     pub female_given_names: Vec<String>,

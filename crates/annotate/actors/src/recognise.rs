@@ -757,6 +757,11 @@ impl Scan<'_> {
                 person,
                 by_role: false,
             },
+            Entry::Capital(_) if self.is_locative(i) => What::Unknown {
+                name: self.article.slice(self.span(i, end)).to_string(),
+                kind: ActorKind::Location,
+                code: None,
+            },
             Entry::CountryName(c) | Entry::Adjective(c) | Entry::People(c) | Entry::Capital(c) => {
                 What::Country { country: c, entry }
             }
@@ -776,6 +781,12 @@ impl Scan<'_> {
             },
             end,
         ))
+    }
+
+    /// Whether a locative preposition stands right before token `i` ("in Kabul").
+    fn is_locative(&self, i: usize) -> bool {
+        let before = self.lower(i.wrapping_sub(1));
+        self.dict.names.locative_prepositions.contains(&before)
     }
 
     /// Whether token `i` can be (part of) a proper name.

@@ -169,8 +169,9 @@ fn a_role_word_after_an_institution_is_a_mention_of_the_institution() {
 
 #[test]
 fn possessive_agents_institution_offices_and_small_countries_resolve() {
-    let text = "Russia's foreign minister met the UN secretary-general in Nairobi. \
-                Officials in The Hague and Burkinabe troops were also mentioned, \
+    // The capitals act here; after "in" they would be the cities (see the Kabul test).
+    let text = "Russia's foreign minister met the UN secretary-general, and Nairobi welcomed it. \
+                The Hague and Burkinabe troops were also mentioned, \
                 as was Mauritania's defence ministry.";
     let article = annotate(text, "2024-06-01");
     assert_eq!(
@@ -518,5 +519,26 @@ fn the_government_is_the_one_named_before_or_that_of_the_last_country() {
     assert_eq!(
         governments[2], governments[1],
         "the British government again"
+    );
+}
+
+#[test]
+fn a_capital_after_in_or_at_is_the_city_elsewhere_its_government() {
+    let text = "Delegates met in Kabul on Monday. Kabul said the talks failed, and aid was sent \
+                to Kabul.";
+    let article = annotate(text, "2024-07-01");
+    let kabul: Vec<_> = article
+        .mentions
+        .iter()
+        .filter(|m| article.slice(m.span) == "Kabul")
+        .map(|m| (article.actors[m.actor].kind, m.code.as_deref()))
+        .collect();
+    assert_eq!(
+        kabul,
+        [
+            (ActorKind::Location, None),
+            (ActorKind::Country, Some("AFGGOV")),
+            (ActorKind::Country, Some("AFGGOV"))
+        ]
     );
 }
