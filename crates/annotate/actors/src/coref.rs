@@ -504,10 +504,11 @@ fn resolve_pronoun(
         return;
     };
     let span = candidate.span;
-    let Some(antecedent) = [Fit::Agrees, Fit::Possible]
-        .into_iter()
-        .find_map(|wanted| antecedent(article, genders, quotes, span, *agreement, wanted))
-    else {
+    // Salience first; within one place, a person whose gender agrees before one of unknown
+    // gender.
+    let agrees = by_salience(article, genders, quotes, span, *agreement, Fit::Agrees);
+    let possible = by_salience(article, genders, quotes, span, *agreement, Fit::Possible);
+    let Some(antecedent) = agrees.iter().zip(&possible).find_map(|(a, p)| a.or(*p)) else {
         return;
     };
     let owner = article.actors[antecedent].clone();
@@ -534,17 +535,18 @@ fn resolve_pronoun(
     }
 }
 
-/// The pronoun's antecedent among people that fit it as well as `wanted`, by salience: the first
-/// earlier in the same sentence, the subject after an introductory phrase holding the pronoun,
-/// else the first of the nearest earlier sentence.
-fn antecedent(
+/// The pronoun's antecedent candidates among people that fit it as well as `wanted`, most
+/// salient first: the reporting verb's subject, the first earlier in the same sentence, the
+/// subject after an introductory phrase holding the pronoun, then the first of each earlier
+/// sentence, nearest first.
+fn by_salience(
     article: &Article,
     genders: &[Option<bool>],
     quotes: &[Span],
     span: Span,
     agreement: Agreement,
     wanted: Fit,
-) -> Option<usize> {
+) -> Vec<Option<usize>> {
     let in_quote = quotes.iter().any(|q| q.contains(&span));
     let sentence = article.sentence_at(span.start).unwrap_or(0);
     let compatible = |m: &Mention| {
@@ -575,22 +577,29 @@ fn antecedent(
         .iter()
         .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
     let cataphor = introductory_phrase_subject(article, span, sentence, compatible);
-    let earlier = (1..=PRONOUN_WINDOW.min(sentence)).find_map(|back| {
+    let earlier = (1..=PRONOUN_WINDOW.min(sentence)).map(|back| {
         article
             .mentions
             .iter()
             .find(|m| m.sentence == sentence - back && compatible(m))
     });
-    let found = match agreement {
+    let found: Vec<Option<&Mention>> = match agreement {
         // "it" mostly stands for things and situations ("efforts to end it"): only "NATO said it
         // would …" and, in the same sentence, a subject "it" or an "its".
-        Agreement::Neuter => {
-            reporter.or(same_sentence.filter(|_| subject_or_possessive(article, span)))
-        }
-        Agreement::Plural => reporter.or(same_sentence).or(earlier),
-        Agreement::Male | Agreement::Female => reporter.or(same_sentence).or(cataphor).or(earlier),
+        Agreement::Neuter => vec![
+            reporter,
+            same_sentence.filter(|_| subject_or_possessive(article, span)),
+        ],
+        Agreement::Plural => [reporter, same_sentence]
+            .into_iter()
+            .chain(earlier)
+            .collect(),
+        Agreement::Male | Agreement::Female => [reporter, same_sentence, cataphor]
+            .into_iter()
+            .chain(earlier)
+            .collect(),
     };
-    found.map(|m| m.actor)
+    found.into_iter().map(|m| m.map(|m| m.actor)).collect()
 }
 
 fn subject_or_possessive(article: &Article, pronoun: Span) -> bool {

@@ -542,3 +542,10 @@ fn a_capital_after_in_or_at_is_the_city_elsewhere_its_government() {
         ]
     );
 }
+
+#[test]
+fn a_nearer_person_of_unknown_gender_beats_a_farther_man() {
+    let text = "Sergey Lavrov spoke on Monday. Later, Zorba Quonk said he would resign.";
+    let article = annotate(text, "2024-07-01");
+    assert_eq!(actor_of(&article, "he"), "Zorba Quonk");
+}
