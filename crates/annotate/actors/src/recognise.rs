@@ -136,7 +136,7 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                     }
                     let mut found = scan.places_inside(&candidate, i, next);
                     found.extend(scan.institution_heading(&candidate, i, next));
-                    found.extend(scan.possessive_country(&candidate, i, next));
+                    found.extend(scan.country_heading(&candidate, i, next));
                     found.push(candidate);
                     // Text order; a nested name at the same start goes first, so that the
                     // whole phrase stays next to what follows it (appositions).
@@ -294,15 +294,12 @@ impl Scan<'_> {
         self.dictionary_candidate(j, entries[0], end).map(|c| c.0)
     }
 
-    /// "Malaysia's Prime Minister", "Russia's defence ministry": a country in the possessive
-    /// heading an agent phrase (tokens `from..to`) is a noun phrase, a mention of the country of
-    /// its own; "U.S. President" uses the name as a modifier and is not split.
-    fn possessive_country(
-        &self,
-        candidate: &Candidate,
-        from: usize,
-        to: usize,
-    ) -> Option<Candidate> {
+    /// "Malaysia's Prime Minister", "the New Zealand government": a country named (not by its
+    /// adjective) at the head of an agent phrase (tokens `from..to`) is a mention of its own when
+    /// the phrase is possessive or names a body; a titled person ("U.S. President Donald Trump")
+    /// stays one mention.
+    fn country_heading(&self, candidate: &Candidate, from: usize, to: usize) -> Option<Candidate> {
+        let body = matches!(candidate.what, What::Group { person: false, .. });
         let agent = matches!(
             candidate.what,
             What::Group { .. } | What::Person { .. } | What::Unknown { code: Some(_), .. }
@@ -310,7 +307,7 @@ impl Scan<'_> {
         let j = self.skip_determiner_and_modifiers(from);
         let (entries, end) = self.lookup(j, |e| matches!(e, Entry::CountryName(_)))?;
         let possessive = matches!(self.text(end), "'s" | "’s");
-        (agent && possessive && end + 1 < to)
+        ((body || (agent && possessive)) && end < to)
             .then(|| self.dictionary_candidate(j, entries[0], end).map(|c| c.0))
             .flatten()
     }
@@ -518,7 +515,9 @@ impl Scan<'_> {
         if DETERMINERS.contains(&self.lower(j).as_str()) {
             j += 1;
         }
-        while MODIFIERS.contains(&self.lower(j).as_str()) {
+        // A capitalised modifier inside a sentence begins a name ("the New Zealand government").
+        while MODIFIERS.contains(&self.lower(j).as_str()) && (j == 0 || !starts_upper(self.text(j)))
+        {
             j += 1;
         }
         j

@@ -549,3 +549,23 @@ fn a_nearer_person_of_unknown_gender_beats_a_farther_man() {
     let article = annotate(text, "2024-07-01");
     assert_eq!(actor_of(&article, "he"), "Zorba Quonk");
 }
+
+#[test]
+fn a_country_heading_a_body_is_a_mention_but_a_titled_person_stays_one() {
+    let text = "The New Zealand government paid for the vote, U.S. President Barack Obama said.";
+    let article = annotate(text, "2015-12-10");
+    let found: Vec<_> = mentions(&article)
+        .into_iter()
+        .map(|(m, _, code)| (m, code))
+        .collect();
+    let expected = [
+        ("The New Zealand government", Some("NZLGOV")),
+        ("New Zealand", Some("NZL")),
+        ("U.S. President Barack Obama", Some("USAGOV")),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(m, c)| (m.to_string(), c.map(str::to_string)))
+        .collect();
+    assert_eq!(found, expected);
+}
