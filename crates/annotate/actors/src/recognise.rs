@@ -403,7 +403,8 @@ impl Scan<'_> {
     }
 
     fn the_country(&self, i: usize) -> Option<(Candidate, usize)> {
-        (self.lower(i) == "the" && self.lower(i + 1) == "country").then(|| {
+        let determiner = matches!(self.lower(i).as_str(), "the" | "this");
+        (determiner && self.lower(i + 1) == "country").then(|| {
             (
                 Candidate {
                     span: self.span(i, i + 2),
@@ -417,27 +418,43 @@ impl Scan<'_> {
     /// "the company", "the city": a lower-case noun that refers back to a named actor, unless
     /// a name or noun follows it ("the city of Taipei", "the company spokesman").
     fn the_noun(&self, i: usize) -> Option<(Candidate, usize)> {
-        if self.lower(i) != "the" {
+        if !matches!(self.lower(i).as_str(), "the" | "this") {
             return None;
         }
-        let noun = self.text(i + 1);
-        let fallback = self.dict.names.back_references.fallback(noun)?;
-        let next = self.tokens.get(i + 2);
-        let modified = self.lower(i + 2) == "of"
+        let (n, fallback) = self.back_reference_noun(i + 1)?;
+        let next = self.tokens.get(n + 1);
+        let modified = self.lower(n + 1) == "of"
             || next.is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
         (!modified).then(|| {
             let what = What::TheNoun {
-                noun: noun.to_string(),
+                noun: self.lower(n),
                 fallback,
             };
             (
                 Candidate {
-                    span: self.span(i, i + 2),
+                    span: self.span(i, n + 1),
                     what,
                 },
-                i + 2,
+                n + 1,
             )
         })
+    }
+
+    /// The back-referring noun at or right after token `j` and what it falls back to. A state
+    /// body may be written with a capital or after one modifier that names no country ("the
+    /// Government", "the Conservative government", "the regional government").
+    fn back_reference_noun(&self, j: usize) -> Option<(usize, Fallback)> {
+        let rules = &self.dict.names.back_references;
+        if let Some(fallback) = rules.fallback(self.text(j)) {
+            return Some((j, fallback));
+        }
+        let body = |k: usize| rules.fallback(&self.lower(k)) == Some(Fallback::Body);
+        if body(j) {
+            return Some((j, Fallback::Body));
+        }
+        let plain_modifier = self.dict.lookup(self.text(j)).is_empty()
+            && matches!(self.tokens.get(j)?.upos.as_str(), "ADJ" | "PROPN");
+        (plain_modifier && body(j + 1)).then_some((j + 1, Fallback::Body))
     }
 
     /// "[the] girls", "[the] researchers", "the team": a noun for a group of people that heads
@@ -515,9 +532,10 @@ impl Scan<'_> {
         if DETERMINERS.contains(&self.lower(j).as_str()) {
             j += 1;
         }
-        // A capitalised modifier inside a sentence begins a name ("the New Zealand government").
-        while MODIFIERS.contains(&self.lower(j).as_str()) && (j == 0 || !starts_upper(self.text(j)))
-        {
+        // A capitalised modifier may begin a name ("the New Zealand government").
+        let begins_name =
+            |j: usize| starts_upper(self.text(j)) && self.lookup(j, |_| true).is_some();
+        while MODIFIERS.contains(&self.lower(j).as_str()) && !begins_name(j) {
             j += 1;
         }
         j

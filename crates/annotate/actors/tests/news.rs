@@ -569,3 +569,23 @@ fn a_country_heading_a_body_is_a_mention_but_a_titled_person_stays_one() {
         .collect();
     assert_eq!(found, expected);
 }
+
+#[test]
+fn a_government_with_a_plain_modifier_or_a_capital_and_this_country_refer_back() {
+    let text = "New Zealand voters will choose a flag. The Conservative government paid for the \
+                vote, and the Government said children born in this country would learn it.";
+    let article = annotate(text, "2015-12-10");
+    let code = |t: &str| {
+        let m = article.mentions.iter().find(|m| article.slice(m.span) == t);
+        m.unwrap_or_else(|| panic!("no mention {t:?} in {:?}", mentions(&article)))
+            .code
+            .clone()
+    };
+    assert_eq!(code("New Zealand voters").as_deref(), Some("NZLCVL"));
+    assert_eq!(
+        code("The Conservative government").as_deref(),
+        Some("NZLGOV")
+    );
+    assert_eq!(code("the Government").as_deref(), Some("NZLGOV"));
+    assert_eq!(actor_of(&article, "this country"), "New Zealand");
+}
