@@ -196,9 +196,11 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
                 code: code.clone(),
             }
         }
-        What::TheCountry | What::TheNoun { .. } | What::TheRole { .. } | What::Pronoun { .. } => {
-            return None
-        }
+        What::TheCountry
+        | What::TheNoun { .. }
+        | What::TheRole { .. }
+        | What::Pronoun { .. }
+        | What::Object { .. } => return None,
     })
 }
 

@@ -55,6 +55,10 @@ pub enum What {
         noun: String,
         fallback: Fallback,
     },
+    /// A name of an object or event ("Space Shuttle Atlantis", "Lantern Festival"): no actor.
+    Object {
+        name: String,
+    },
     /// "the girls", "researchers": a group of people of no country or institution.
     People {
         noun: String,
@@ -118,6 +122,7 @@ struct Scan<'a> {
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
+    let mut objects = HashSet::new();
     for sentence in 0..article.sentences.len() {
         let scan = Scan {
             article,
@@ -130,10 +135,11 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                 .candidate_at(i)
                 .or_else(|| scan.known_surname(i, &surnames))
             {
-                Some((candidate, next)) => {
+                Some((mut candidate, next)) => {
                     if let Some(surname) = surname_of(dict, &candidate.what) {
                         surnames.insert(surname.to_string());
                     }
+                    same_object(&mut candidate, &mut objects);
                     let mut found = scan.places_inside(&candidate, i, next);
                     found.extend(scan.institution_heading(&candidate, i, next));
                     found.extend(scan.country_heading(&candidate, i, next));
@@ -217,6 +223,21 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
         let after = text[at + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// "Space Shuttle Atlantis … Atlantis": a lone unknown word that ended an object's name is that
+/// object again; records the last words of objects' names in `objects`.
+fn same_object(candidate: &mut Candidate, objects: &mut HashSet<String>) {
+    match &candidate.what {
+        What::Object { name } => {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            objects.insert(last.to_string());
+        }
+        What::Unknown { name, .. } if objects.contains(name) => {
+            candidate.what = What::Object { name: name.clone() };
+        }
+        _ => {}
+    }
 }
 
 /// The last word of a person's full name, by which the article may mention them again.
@@ -954,11 +975,15 @@ impl Scan<'_> {
             ));
         }
         let name = self.article.slice(self.span(i, end)).to_string();
-        let kind = self.name_kind(i, &name, end - i);
-        let what = What::Unknown {
-            name,
-            kind,
-            code: None,
+        let what = if self.is_object(&name) {
+            What::Object { name }
+        } else {
+            let kind = self.name_kind(i, &name, end - i);
+            What::Unknown {
+                name,
+                kind,
+                code: None,
+            }
         };
         Some((
             Candidate {
@@ -967,6 +992,13 @@ impl Scan<'_> {
             },
             end,
         ))
+    }
+
+    /// "Space Shuttle Atlantis", "Taipei Lantern Festival": an object's or event's name.
+    fn is_object(&self, name: &str) -> bool {
+        let rules = &self.dict.names;
+        let has = |list: &[String]| name.split_whitespace().any(|w| list.iter().any(|x| x == w));
+        has(&rules.object_words) && !has(&rules.organisation_words) && !has(&rules.place_words)
     }
 
     fn name_kind(&self, i: usize, name: &str, words: usize) -> ActorKind {

@@ -589,3 +589,21 @@ fn a_government_with_a_plain_modifier_or_a_capital_and_this_country_refer_back()
     assert_eq!(code("the Government").as_deref(), Some("NZLGOV"));
     assert_eq!(actor_of(&article, "this country"), "New Zealand");
 }
+
+#[test]
+fn vehicles_and_events_are_no_actors_but_centres_named_after_them_are() {
+    let text = "Space Shuttle Atlantis lifted off on Friday. Atlantis will go on display at the \
+                U.S. Space and Rocket Center, and crowds came to the Taipei Lantern Festival.";
+    let article = annotate(text, "2011-04-12");
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .all(|(m, ..)| !m.contains("Atlantis") && !m.contains("Festival")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(m, ..)| m.ends_with("Rocket Center")),
+        "{found:?}"
+    );
+}
