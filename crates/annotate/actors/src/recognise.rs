@@ -117,17 +117,28 @@ struct Scan<'a> {
     article: &'a Article,
     dict: &'a Dictionary,
     tokens: &'a [Token],
+    /// Words the article writes in lower case somewhere ("iodine"), which a capital at the
+    /// start of a sentence does not make a name.
+    common_words: &'a HashSet<String>,
 }
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut surnames = HashSet::new();
     let mut objects = HashSet::new();
+    let common_words: HashSet<String> = article
+        .tokens
+        .iter()
+        .map(|t| article.slice(t.span))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
     for sentence in 0..article.sentences.len() {
         let scan = Scan {
             article,
             dict,
             tokens: article.sentence_tokens(sentence),
+            common_words: &common_words,
         };
         let mut i = scan.dateline_end();
         while i < scan.tokens.len() {
@@ -959,6 +970,11 @@ impl Scan<'_> {
     fn unknown_name(&self, i: usize) -> Option<(Candidate, usize)> {
         let end = self.institution_before_person(i, self.name_end(i)?);
         if end == i + 1 && self.dict.names.not_alone.iter().any(|w| w == self.text(i)) {
+            return None;
+        }
+        // "Iodine deficiency can …" where the article also writes "iodine".
+        let opens_sentence = i == 0 || matches!(self.text(i - 1), "“" | "\"" | "‘");
+        if end == i + 1 && opens_sentence && self.common_words.contains(&self.lower(i)) {
             return None;
         }
         if let Some(person) = self.person_by_parts(i, end) {
