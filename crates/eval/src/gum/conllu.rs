@@ -423,8 +423,9 @@ impl MultiWord {
 /// The head word of a range of words: its first non-punctuation word whose syntactic head lies
 /// outside it, moved to the last word of the name when that word belongs to a UD `flat` name
 /// ("Donald Trump" → Trump, and the same for "Trump" alone). GUM also attaches a name to the title
-/// noun before it with `flat` ("student Ahmed Mohamed"), so the name's last word is the head there
-/// too, and a span and its name-only part ("Ahmed Mohamed") share their head word.
+/// noun before it with `flat` ("student Ahmed Mohamed"), sometimes as a chain ("spokesperson" ←
+/// "Julie" ← "Hahn"), so the name's last word is the head there too, and a span and its name-only
+/// part ("Ahmed Mohamed") share their head word.
 pub fn head_word(tokens: &[GoldToken], range: Range<usize>) -> usize {
     let root = range
         .clone()
@@ -435,10 +436,16 @@ pub fn head_word(tokens: &[GoldToken], range: Range<usize>) -> usize {
         Some(parent) if is_flat(root) => parent,
         _ => root,
     };
-    range
-        .filter(|&i| i >= root && (i == root || (is_flat(i) && tokens[i].head == Some(anchor))))
-        .max()
-        .unwrap_or(root)
+    // Flat dependents follow their heads, so one pass collects the chain hanging from the anchor.
+    let mut chain = vec![anchor, root];
+    let mut head = root;
+    for i in range.filter(|&i| i > root) {
+        if is_flat(i) && tokens[i].head.is_some_and(|h| chain.contains(&h)) {
+            chain.push(i);
+            head = i;
+        }
+    }
+    head
 }
 
 /// `Masjid_al%2DHaram` → `Masjid_al-Haram` (GUM escapes the field separator and a few others).
@@ -580,6 +587,20 @@ mod tests {
             assert_eq!(doc.head_word_of(span_of(part)), Some(phrase.head), "{part}");
         }
         assert_eq!(word(doc.head_word_of(span_of("Ahmed")).unwrap()), "Ahmed");
+        // The same name as a chain of flat words, "Mohamed" hanging from "Ahmed".
+        let chained = conllu.replace(
+            "4\tMohamed\tMohamed\tPROPN\tNNP\t_\t2",
+            "4\tMohamed\tMohamed\tPROPN\tNNP\t_\t3",
+        );
+        let doc = GumDocument::parse(&chained).unwrap();
+        assert_eq!(
+            &doc.text[doc.tokens[doc.mentions[0].head].span.range()],
+            "Mohamed"
+        );
+        assert_eq!(
+            doc.head_word_of(span_of("Ahmed Mohamed")),
+            Some(doc.mentions[0].head)
+        );
         assert_eq!(word(doc.head_word_of(span_of("Texas")).unwrap()), "Texas");
     }
 
