@@ -236,13 +236,18 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// "Space Shuttle Atlantis … Atlantis": a lone unknown word that ended an object's name is that
-/// object again; records the last words of objects' names in `objects`.
+/// "Space Shuttle Atlantis … Atlantis", "IE6 … IE": a lone unknown word that ended an object's
+/// name, or a model code without its number, is that object again; records the last words of
+/// objects' names (and their letters before a number) in `objects`.
 fn same_object(candidate: &mut Candidate, objects: &mut HashSet<String>) {
     match &candidate.what {
         What::Object { name } => {
             let last = name.rsplit(' ').next().unwrap_or(name);
             objects.insert(last.to_string());
+            objects.insert(
+                last.trim_end_matches(|c: char| c.is_ascii_digit())
+                    .to_string(),
+            );
         }
         What::Unknown { name, .. } if objects.contains(name) => {
             candidate.what = What::Object { name: name.clone() };
@@ -991,7 +996,7 @@ impl Scan<'_> {
             ));
         }
         let name = self.article.slice(self.span(i, end)).to_string();
-        let what = if self.is_object(&name) {
+        let what = if self.is_object(&name) || self.is_product(i, end) {
             What::Object { name }
         } else {
             let kind = self.name_kind(i, &name, end - i);
@@ -1015,6 +1020,25 @@ impl Scan<'_> {
         let rules = &self.dict.names;
         let has = |list: &[String]| name.split_whitespace().any(|w| list.iter().any(|x| x == w));
         has(&rules.object_words) && !has(&rules.organisation_words) && !has(&rules.place_words)
+    }
+
+    /// "Internet Explorer 9", "STS-135", "Vostok 1", "IE6": a name run (ending before `end`)
+    /// followed by a version number or ending in a model code is a product, vehicle or mission,
+    /// no actor. Years ("Paris 2024") and scores ("Arsenal 2 Chelsea 1") are no versions, and a
+    /// run joined by a connector names its number only in its last part ("Steve Rubell of Studio
+    /// 54"), so it stays.
+    fn is_product(&self, i: usize, end: usize) -> bool {
+        if (i..end).any(|j| self.is_connector(j)) {
+            return false;
+        }
+        let number = if self.is_hyphen_inside(end) {
+            end + 1
+        } else {
+            end
+        };
+        let after = self.text(number + 1);
+        let score = starts_upper(after) || matches!(after, "-" | "–" | ":");
+        (is_version_number(self.text(number)) && !score) || is_model_code(self.text(end - 1))
     }
 
     fn name_kind(&self, i: usize, name: &str, words: usize) -> ActorKind {
@@ -1079,6 +1103,22 @@ pub fn institution_code(dict: &Dictionary, institution: &What) -> Option<String>
         What::Organisation(o) => Some(dict.organisations[*o].code.clone()),
         _ => None,
     }
+}
+
+/// "9", "135", "2.0": a version or serial number (not a year).
+fn is_version_number(text: &str) -> bool {
+    let whole = text.split('.').next().unwrap_or("");
+    (1..=3).contains(&whole.len())
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !text.ends_with('.')
+}
+
+/// "IE6", "MH370": two or more capitals followed by digits (not "G7", one letter, which the
+/// dictionary lists, nor "M5S", where letters follow the digits).
+fn is_model_code(text: &str) -> bool {
+    let letters = text.chars().take_while(char::is_ascii_uppercase).count();
+    let digits = &text[letters..];
+    letters >= 2 && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
 }
 
 fn starts_upper(text: &str) -> bool {

@@ -616,3 +616,22 @@ fn a_capital_opening_a_sentence_is_no_name_where_the_article_writes_the_word_in_
     let found = mentions(&article);
     assert!(found.iter().all(|(m, ..)| m != "Iodine"), "{found:?}");
 }
+
+#[test]
+fn names_with_a_version_number_or_model_code_are_products_but_places_numbered_after_of_stay() {
+    let text = "Microsoft released Explorer 9 on Monday. IE6 shipped with Windows in 2001. Later \
+                Explorer and IE gained users, while Vostok 1 is remembered. Steve Rubell of \
+                Studio 54 said Chelsea 2 Arsenal 1 was a fair score.";
+    let article = annotate(text, "2011-03-05");
+    let found = mentions(&article);
+    let texts: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+    for product in ["Explorer", "IE6", "IE", "Vostok"] {
+        assert!(!texts.contains(&product), "{product}: {found:?}");
+    }
+    assert!(texts.contains(&"Microsoft"), "{found:?}");
+    assert!(
+        texts.iter().any(|m| m.starts_with("Steve Rubell")),
+        "{found:?}"
+    );
+    assert!(texts.contains(&"Chelsea"), "{found:?}");
+}
