@@ -891,6 +891,8 @@ impl Scan<'_> {
             }
             if end < self.tokens.len() && (self.is_name_token(end) || before_name(end)) {
                 end += 1;
+            } else if let Some(joined) = self.joined_institution(i, end) {
+                end = joined;
             } else if (self.is_hyphen_inside(end) && self.is_name_token(end + 1))
                 || (self.is_connector(end)
                     && end + 1 < self.tokens.len()
@@ -901,6 +903,29 @@ impl Scan<'_> {
                 return Some(end);
             }
         }
+    }
+
+    /// "National Air and Space Museum", "Evergreen Aviation & Space Museum": a short run of
+    /// capitals (`i..end`, no institution and no given name of its own) joined by "and" to a run
+    /// naming an institution is one name. Returns where the joined name ends.
+    fn joined_institution(&self, i: usize, end: usize) -> Option<usize> {
+        let is_given_name = self.dict.names.given_name_gender(self.text(i)).is_some();
+        if !matches!(self.text(end), "and" | "&")
+            || end - i > 2
+            || is_given_name
+            || self.names_institution(i, end)
+        {
+            return None;
+        }
+        let right_end = self.name_end(end + 1)?;
+        self.names_institution(end + 1, right_end)
+            .then_some(right_end)
+    }
+
+    /// Whether one of the tokens `from..to` is an organisation's word ("Museum", "Council").
+    fn names_institution(&self, from: usize, to: usize) -> bool {
+        let words = &self.dict.names.organisation_words;
+        (from..to).any(|j| words.iter().any(|w| w == self.text(j)))
     }
 
     /// "the Refugee Council Enver Solomon", "Home Office Brian Burnell": a name run whose last

@@ -635,3 +635,21 @@ fn names_with_a_version_number_or_model_code_are_products_but_places_numbered_af
     );
     assert!(texts.contains(&"Chelsea"), "{found:?}");
 }
+
+#[test]
+fn a_name_joined_by_and_to_an_institution_is_one_name() {
+    let text = "The engines go to the National Air and Space Museum and to the Evergreen Aviation \
+                & Space Museum, while Lewis Hamilton and Mercedes celebrated.";
+    let article = annotate(text, "2011-04-12");
+    let found = mentions(&article);
+    let texts: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+    assert!(
+        texts.contains(&"National Air and Space Museum"),
+        "{found:?}"
+    );
+    assert!(
+        texts.contains(&"Evergreen Aviation & Space Museum"),
+        "{found:?}"
+    );
+    assert!(texts.contains(&"Lewis Hamilton"), "{found:?}");
+}
