@@ -498,16 +498,19 @@ impl Scan<'_> {
     /// its phrase.
     fn people_group(&self, i: usize) -> Option<(Candidate, usize)> {
         let n = if self.lower(i) == "the" { i + 1 } else { i };
-        let noun = self.text(n);
-        let listed = self.dict.names.people_groups.iter().any(|g| g == noun);
+        // "Voters would then choose …": the capital that opens a sentence is no name's.
+        let noun = if n == 0 {
+            self.lower(n)
+        } else {
+            self.text(n).to_string()
+        };
+        let listed = self.dict.names.people_groups.iter().any(|g| *g == noun);
         let compound = self
             .tokens
             .get(n + 1)
             .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
         (listed && !compound).then(|| {
-            let what = What::People {
-                noun: noun.to_string(),
-            };
+            let what = What::People { noun };
             (
                 Candidate {
                     span: self.span(i, n + 1),

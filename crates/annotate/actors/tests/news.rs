@@ -653,3 +653,14 @@ fn a_name_joined_by_and_to_an_institution_is_one_name() {
     );
     assert!(texts.contains(&"Lewis Hamilton"), "{found:?}");
 }
+
+#[test]
+fn developers_voters_and_authors_are_groups_that_they_takes_up() {
+    let text = "Web developers have big problems with old browsers. As they design their pages, \
+                they must support old versions. Voters would then choose between the new flag \
+                and their current flag.";
+    let article = annotate(text, "2011-03-05");
+    assert_eq!(actor_of(&article, "developers"), "the developers");
+    assert_eq!(actor_of(&article, "their"), "the developers");
+    assert_eq!(actor_of(&article, "Voters"), "the voters");
+}
