@@ -504,7 +504,7 @@ impl Scan<'_> {
         } else {
             self.text(n).to_string()
         };
-        let listed = self.dict.names.people_groups.iter().any(|g| *g == noun);
+        let listed = self.dict.names.people_groups.contains(&noun);
         let compound = self
             .tokens
             .get(n + 1)
