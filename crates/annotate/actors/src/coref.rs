@@ -510,7 +510,13 @@ fn resolve_pronoun(
     // gender.
     let agrees = by_salience(article, genders, quotes, span, *agreement, Fit::Agrees);
     let possible = by_salience(article, genders, quotes, span, *agreement, Fit::Possible);
-    let Some(antecedent) = agrees.iter().zip(&possible).find_map(|(a, p)| a.or(*p)) else {
+    let excluded = subject_of_own_clause(article, span);
+    let allowed = |a: &Option<usize>| a.filter(|&a| Some(a) != excluded);
+    let Some(antecedent) = agrees
+        .iter()
+        .zip(&possible)
+        .find_map(|(a, p)| allowed(a).or(allowed(p)))
+    else {
         return;
     };
     let owner = article.actors[antecedent].clone();
@@ -602,6 +608,27 @@ fn by_salience(
             .collect(),
     };
     found.into_iter().map(|m| m.map(|m| m.actor)).collect()
+}
+
+/// "Devocht told Montalvo he would assist him": an object pronoun (not a reflexive) never refers
+/// to the subject of its own clause; returns that subject's actor, if it is a mention.
+fn subject_of_own_clause(article: &Article, pronoun: Span) -> Option<usize> {
+    let tokens = &article.tokens;
+    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    let reflexive =
+        article.slice(pronoun).ends_with("self") || article.slice(pronoun).ends_with("selves");
+    if reflexive || !matches!(token.deprel.as_str(), "obj" | "iobj") {
+        return None;
+    }
+    let verb = token.head?;
+    let subject = tokens
+        .iter()
+        .find(|t| t.head == Some(verb) && t.deprel.starts_with("nsubj"))?;
+    article
+        .mentions
+        .iter()
+        .find(|m| m.span.contains(&subject.span))
+        .map(|m| m.actor)
 }
 
 fn subject_or_possessive(article: &Article, pronoun: Span) -> bool {

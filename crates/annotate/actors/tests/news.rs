@@ -664,3 +664,12 @@ fn developers_voters_and_authors_are_groups_that_they_takes_up() {
     assert_eq!(actor_of(&article, "their"), "the developers");
     assert_eq!(actor_of(&article, "Voters"), "the voters");
 }
+
+#[test]
+fn an_object_pronoun_never_refers_to_the_subject_of_its_own_clause() {
+    let text = "Daniel Montalvo traveled to Florida to meet Tom Devocht, who had told Montalvo he \
+                would assist him with housing.";
+    let article = annotate(text, "2010-10-09");
+    assert_eq!(actor_of(&article, "he"), "Tom Devocht");
+    assert_eq!(actor_of(&article, "him"), "Daniel Montalvo");
+}
