@@ -814,7 +814,7 @@ impl Scan<'_> {
                 person,
                 by_role: false,
             },
-            Entry::Capital(_) if self.is_locative(i) => What::Unknown {
+            Entry::Capital(_) if self.is_city(i, end) => What::Unknown {
                 name: self.article.slice(self.span(i, end)).to_string(),
                 kind: ActorKind::Location,
                 code: None,
@@ -844,6 +844,40 @@ impl Scan<'_> {
     fn is_locative(&self, i: usize) -> bool {
         let before = self.lower(i.wrapping_sub(1));
         self.dict.names.locative_prepositions.contains(&before)
+    }
+
+    /// Whether the capital at tokens `i..end` is the city rather than its government: after a
+    /// locative preposition ("in Kabul"), as a modifier ("an Ottawa street", "the Taipei lantern
+    /// festival"), in an address ("Taipei, Taiwan"; "Seattle, Washington": a capital after
+    /// another place is a region's name) or named as a capital ("the nation's capital,
+    /// Wellington"). Elsewhere it stands for the government ("aid sent to Kyiv").
+    fn is_city(&self, i: usize, end: usize) -> bool {
+        let before = self.lower(i.wrapping_sub(1));
+        let next = self.lower(end);
+        let modifies_noun = self.tokens.get(end).is_some_and(|t| t.upos == "NOUN")
+            && self.text(end).starts_with(char::is_lowercase)
+            && !GOVERNMENT_NOUNS.contains(&next.as_str())
+            && self.roles_at(end).is_none();
+        let indefinite = matches!(before.as_str(), "a" | "an");
+        let named_capital =
+            before == "capital" || (before == "," && self.lower(i.wrapping_sub(2)) == "capital");
+        let is_state = |j: usize, wanted: fn(&Entry) -> bool| {
+            self.dict.lookup(self.text(j)).iter().any(wanted)
+        };
+        let after_place = before == ","
+            && i >= 2
+            && self.is_name_token(i - 2)
+            && !is_state(i - 2, |e| {
+                matches!(e, Entry::Capital(_) | Entry::CountryName(_))
+            });
+        let before_country =
+            next == "," && is_state(end + 1, |e| matches!(e, Entry::CountryName(_)));
+        self.is_locative(i)
+            || modifies_noun
+            || indefinite
+            || named_capital
+            || after_place
+            || before_country
     }
 
     /// Whether token `i` can be (part of) a proper name.

@@ -673,3 +673,24 @@ fn an_object_pronoun_never_refers_to_the_subject_of_its_own_clause() {
     assert_eq!(actor_of(&article, "he"), "Tom Devocht");
     assert_eq!(actor_of(&article, "him"), "Daniel Montalvo");
 }
+
+#[test]
+fn a_capital_as_a_modifier_in_an_address_or_named_as_capital_is_the_city() {
+    let text = "A document was found on an Ottawa street. The Taipei lantern festival opened in \
+                Taipei, Taiwan. A monument will be built in the nation's capital, Wellington. A \
+                museum in Seattle, Washington lost the bid. Trump criticised the aid sent to Kyiv.";
+    let article = annotate(text, "2015-02-05");
+    let found = mentions(&article);
+    let code_of = |text: &str| {
+        found
+            .iter()
+            .find(|(m, ..)| m == text)
+            .unwrap_or_else(|| panic!("no {text}: {found:?}"))
+            .2
+            .clone()
+    };
+    for city in ["Ottawa", "Taipei", "Wellington", "Washington"] {
+        assert_eq!(code_of(city), None, "{city}: {found:?}");
+    }
+    assert_eq!(code_of("Kyiv").as_deref(), Some("UKRGOV"));
+}
