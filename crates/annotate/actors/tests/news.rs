@@ -694,3 +694,16 @@ fn a_capital_as_a_modifier_in_an_address_or_named_as_capital_is_the_city() {
     }
     assert_eq!(code_of("Kyiv").as_deref(), Some("UKRGOV"));
 }
+
+#[test]
+fn a_national_red_cross_society_is_not_the_international_committee() {
+    let text = "A fast-track system backed by the British Red Cross was rejected.";
+    let article = annotate(text, "2023-02-23");
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .any(|(_, actor, _)| actor == "British Red Cross"),
+        "{found:?}"
+    );
+}
