@@ -326,13 +326,21 @@ fn body_of_last_country(article: &Article, dict: &Dictionary, words: &str) -> Op
 fn named_with(article: &Article, noun: &str) -> Option<usize> {
     let stem = noun.trim_end_matches('y');
     article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
-        let head = article.actors[a]
-            .name
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default();
-        head.to_lowercase().starts_with(stem)
+        name_head(&article.actors[a].name)
+            .to_lowercase()
+            .starts_with(stem)
     })
+}
+
+/// The word a name is about: its last word before any "of"/"for" phrase ("Bank of England",
+/// "Andy Warhol Foundation for the Visual Arts"), else its last word.
+fn name_head(name: &str) -> &str {
+    let core = [" of ", " for "]
+        .iter()
+        .filter_map(|connector| name.find(connector))
+        .min()
+        .map_or(name, |at| &name[..at]);
+    core.rsplit(' ').next().unwrap_or_default()
 }
 
 /// "the company" → the last organisation, "the city" the last place, "the region" the last

@@ -928,7 +928,10 @@ impl Scan<'_> {
             }
             if end < self.tokens.len() && (self.is_name_token(end) || before_name(end)) {
                 end += 1;
-            } else if let Some(joined) = self.joined_institution(i, end) {
+            } else if let Some(joined) = self
+                .joined_institution(i, end)
+                .or_else(|| self.institution_for(end))
+            {
                 end = joined;
             } else if (self.is_hyphen_inside(end) && self.is_name_token(end + 1))
                 || (self.is_connector(end)
@@ -957,6 +960,21 @@ impl Scan<'_> {
         let right_end = self.name_end(end + 1)?;
         self.names_institution(end + 1, right_end)
             .then_some(right_end)
+    }
+
+    /// "Andy Warhol Foundation for the Visual Arts", "Institute for Fiscal Studies": an
+    /// institution's name (ending before `end`) goes on through "for [the]" and the capitals of
+    /// its purpose. Returns where the whole name ends.
+    fn institution_for(&self, end: usize) -> Option<usize> {
+        if self.text(end) != "for" || !self.names_institution(end - 1, end) {
+            return None;
+        }
+        let purpose = if self.text(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        self.name_end(purpose)
     }
 
     /// Whether one of the tokens `from..to` is an organisation's word ("Museum", "Council").

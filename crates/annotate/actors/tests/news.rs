@@ -707,3 +707,22 @@ fn a_national_red_cross_society_is_not_the_international_committee() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_institution_for_a_purpose_is_one_name_and_the_noun_refers_back_to_it() {
+    let text = "The Andy Warhol Foundation for the Visual Arts donated photographs to the \
+                university. The foundation said more would follow.";
+    let article = annotate(text, "2014-01-24");
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .any(|(m, ..)| m == "Andy Warhol Foundation for the Visual Arts"),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(m, ..)| m != "Visual Arts"), "{found:?}");
+    assert_eq!(
+        actor_of(&article, "The foundation"),
+        "Andy Warhol Foundation for the Visual Arts"
+    );
+}
