@@ -120,6 +120,9 @@ struct Scan<'a> {
     /// Words the article writes in lower case somewhere ("iodine"), which a capital at the
     /// start of a sentence does not make a name.
     common_words: &'a HashSet<String>,
+    /// Capitalised words the article also counts in the plural ("100 Polaroids", "received
+    /// Polaroids"), without their "s": things, whose name is no actor's.
+    counted_things: &'a HashSet<String>,
 }
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
@@ -133,12 +136,14 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
         .filter(|w| w.starts_with(char::is_lowercase))
         .map(str::to_string)
         .collect();
+    let counted_things = counted_things(article);
     for sentence in 0..article.sentences.len() {
         let scan = Scan {
             article,
             dict,
             tokens: article.sentence_tokens(sentence),
             common_words: &common_words,
+            counted_things: &counted_things,
         };
         let mut i = scan.dateline_end();
         while i < scan.tokens.len() {
@@ -167,6 +172,27 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     }
     let out = add_people_inside_names(article, dict, out);
     absorb_appositions(article, dict, out)
+}
+
+/// Capitalised plurals inside sentences that follow neither "the" nor another capital ("of
+/// Polaroids", but not "the Sams" or "Senate Democrats", which name families and parties), without
+/// their "s".
+fn counted_things(article: &Article) -> HashSet<String> {
+    let mut things = HashSet::new();
+    for sentence in 0..article.sentences.len() {
+        let tokens = article.sentence_tokens(sentence);
+        for pair in tokens.windows(2) {
+            let (before, word) = (article.slice(pair[0].span), article.slice(pair[1].span));
+            let plain_before = (before.starts_with(char::is_lowercase) && before != "the")
+                || before.starts_with(|c: char| c.is_ascii_digit());
+            if let Some(singular) = word.strip_suffix('s') {
+                if plain_before && singular.len() > 2 && starts_upper(singular) {
+                    things.insert(singular.to_string());
+                }
+            }
+        }
+    }
+    things
 }
 
 /// Whether a candidate is a longer name found outside the dictionary that may hold other names
@@ -1076,7 +1102,11 @@ impl Scan<'_> {
             ));
         }
         let name = self.article.slice(self.span(i, end)).to_string();
-        let what = if self.is_object(&name) || self.is_product(i, end) {
+        let last = self.text(end - 1);
+        let what = if self.is_object(&name)
+            || self.is_product(i, end)
+            || self.counted_things.contains(last)
+        {
             What::Object { name }
         } else {
             let kind = self.name_kind(i, &name, end - i);

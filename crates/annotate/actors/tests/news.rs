@@ -726,3 +726,17 @@ fn an_institution_for_a_purpose_is_one_name_and_the_noun_refers_back_to_it() {
         "Andy Warhol Foundation for the Visual Arts"
     );
 }
+
+#[test]
+fn a_capitalised_word_the_article_counts_in_the_plural_is_a_thing() {
+    let text = "There are Warhol Polaroid exhibits at the college, which received 100 Polaroids. \
+                Thomas Sam and Manju Sam shunned doctors, and the Sams continued. Warhol liked \
+                the Polaroid camera.";
+    let article = annotate(text, "2014-01-24");
+    let found = mentions(&article);
+    assert!(
+        found.iter().all(|(m, ..)| !m.contains("Polaroid")),
+        "{found:?}"
+    );
+    assert_eq!(actor_of(&article, "Thomas Sam"), "Thomas Sam");
+}
