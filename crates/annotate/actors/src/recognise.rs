@@ -5,7 +5,7 @@
 
 use crate::dictionary::{normalise, Dictionary, Entry, Fallback, Role};
 use eventwire_model::{ActorKind, Article, Span, Token};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What a stretch of text was recognised as, before coreference.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +127,7 @@ struct Scan<'a> {
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut surnames = HashSet::new();
+    let mut known_words = HashMap::new();
     let mut objects = HashSet::new();
     let common_words: HashSet<String> = article
         .tokens
@@ -149,11 +149,11 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
         while i < scan.tokens.len() {
             match scan
                 .candidate_at(i)
-                .or_else(|| scan.known_surname(i, &surnames))
+                .or_else(|| scan.known_word(i, &known_words))
             {
                 Some((mut candidate, next)) => {
-                    if let Some(surname) = surname_of(dict, &candidate.what) {
-                        surnames.insert(surname.to_string());
+                    if let Some((word, kind)) = known_word_of(dict, &candidate.what) {
+                        known_words.insert(word.to_string(), kind);
                     }
                     same_object(&mut candidate, &mut objects);
                     let mut found = scan.places_inside(&candidate, i, next);
@@ -282,8 +282,9 @@ fn same_object(candidate: &mut Candidate, objects: &mut HashSet<String>) {
     }
 }
 
-/// The last word of a person's full name, by which the article may mention them again.
-fn surname_of<'a>(dict: &'a Dictionary, what: &'a What) -> Option<&'a str> {
+/// A word by which the article may mention an actor again, even where the tagger misses it: the
+/// last word of a person's full name, or an organisation's acronym ("USI", "FIRST").
+fn known_word_of<'a>(dict: &'a Dictionary, what: &'a What) -> Option<(&'a str, ActorKind)> {
     let name = match what {
         What::Person { person, .. } => dict.people[*person].name.as_str(),
         What::Unknown {
@@ -291,11 +292,23 @@ fn surname_of<'a>(dict: &'a Dictionary, what: &'a What) -> Option<&'a str> {
             kind: ActorKind::Person,
             ..
         } => name.as_str(),
+        What::Unknown {
+            name,
+            kind: ActorKind::Organization,
+            ..
+        } if is_acronym(name) => return Some((name, ActorKind::Organization)),
         _ => return None,
     };
-    name.split_whitespace()
+    let surname = name
+        .split_whitespace()
         .nth(1)
-        .and(name.split_whitespace().last())
+        .and(name.split_whitespace().last())?;
+    Some((surname, ActorKind::Person))
+}
+
+/// "USI", "FIRST", "NEMISIS": a word of two to seven capital letters.
+fn is_acronym(word: &str) -> bool {
+    (2..=7).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 impl Scan<'_> {
@@ -428,14 +441,23 @@ impl Scan<'_> {
         }
     }
 
-    /// The surname of a person named earlier, even where the tagger did not take it for a
-    /// proper noun ("Mohamed received support", "Mohamed" tagged as a verb).
-    fn known_surname(&self, i: usize, surnames: &HashSet<String>) -> Option<(Candidate, usize)> {
+    /// The surname of a person or the acronym of an organisation named earlier, even where the
+    /// tagger did not take it for a proper noun ("Mohamed received support", "Mohamed" tagged as
+    /// a verb; "a USI art major").
+    fn known_word(
+        &self,
+        i: usize,
+        known_words: &HashMap<String, ActorKind>,
+    ) -> Option<(Candidate, usize)> {
         let word = self.text(i);
-        surnames.contains(word).then(|| {
+        // "a VIP guest": after an indefinite article the word is a common noun's modifier.
+        if matches!(self.lower(i.wrapping_sub(1)).as_str(), "a" | "an") {
+            return None;
+        }
+        known_words.get(word).map(|&kind| {
             let what = What::Unknown {
                 name: word.to_string(),
-                kind: ActorKind::Person,
+                kind,
                 code: None,
             };
             let span = self.span(i, i + 1);

@@ -740,3 +740,14 @@ fn a_capitalised_word_the_article_counts_in_the_plural_is_a_thing() {
     );
     assert_eq!(actor_of(&article, "Thomas Sam"), "Thomas Sam");
 }
+
+#[test]
+fn an_organisations_acronym_is_a_mention_wherever_the_article_uses_it_again() {
+    let text = "USI is holding its exhibit this month. Kiara Perkins, a second year USI art \
+                major, attended. Mohamed was a VIP guest, and VIP tickets sold out.";
+    let article = annotate(text, "2014-01-24");
+    let found = mentions(&article);
+    let usi = found.iter().filter(|(m, ..)| m == "USI").count();
+    assert_eq!(usi, 2, "{found:?}");
+    assert!(!found.iter().any(|(m, ..)| m == "VIP"), "{found:?}");
+}
