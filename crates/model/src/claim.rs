@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
-    /// The speaker commits to doing something ("promised to end the conflict within 24 hours").
+    /// The speaker commits to doing something ("promised to end the conflict within 24 hours"), or
+    /// sets a dated goal for their own action ("hopes to end the war within six months").
     Promise,
-    /// The speaker predicts or hopes something will happen ("hopes to end the war within six months").
+    /// The speaker predicts or hopes something will happen ("expects talks to resume soon").
     Prediction,
     /// A factual assertion that can be checked ("Russia would never have invaded Ukraine").
     Assertion,
