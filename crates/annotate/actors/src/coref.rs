@@ -10,6 +10,9 @@ use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Tok
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
+/// How many of [`by_salience`]'s places lie in the pronoun's own sentence (the reporting
+/// verb's subject, the first earlier in the sentence, the subject after an introductory phrase).
+const SAME_SENTENCE_PLACES: usize = 3;
 
 pub fn resolve(article: &mut Article, dict: &Dictionary, candidates: Vec<Candidate>) {
     let quotes = quoted_spans(&article.text);
@@ -520,10 +523,19 @@ fn resolve_pronoun(
     let possible = by_salience(article, genders, quotes, span, *agreement, Fit::Possible);
     let excluded = subject_of_own_clause(article, span);
     let allowed = |a: &Option<usize>| a.filter(|&a| Some(a) != excluded);
-    let Some(antecedent) = agrees
+    // The sentence of the pronoun is one place (reporter, earlier in it, after an introductory
+    // phrase); each earlier sentence is another.
+    let same_sentence = SAME_SENTENCE_PLACES.min(agrees.len());
+    let Some(antecedent) = agrees[..same_sentence]
         .iter()
-        .zip(&possible)
-        .find_map(|(a, p)| allowed(a).or(allowed(p)))
+        .chain(&possible[..same_sentence])
+        .find_map(allowed)
+        .or_else(|| {
+            agrees[same_sentence..]
+                .iter()
+                .zip(&possible[same_sentence..])
+                .find_map(|(a, p)| allowed(a).or(allowed(p)))
+        })
     else {
         return;
     };

@@ -751,3 +751,10 @@ fn an_organisations_acronym_is_a_mention_wherever_the_article_uses_it_again() {
     assert_eq!(usi, 2, "{found:?}");
     assert!(!found.iter().any(|(m, ..)| m == "VIP"), "{found:?}");
 }
+
+#[test]
+fn within_the_pronouns_sentence_an_agreeing_person_beats_a_reporter_of_unknown_gender() {
+    let text = "Sehar Memon said the feedback for Ahmed Mohamed had made his situation better.";
+    let article = annotate(text, "2015-09-17");
+    assert_eq!(actor_of(&article, "his"), "Ahmed Mohamed");
+}
