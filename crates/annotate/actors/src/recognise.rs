@@ -159,6 +159,7 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
                     let mut found = scan.places_inside(&candidate, i, next);
                     found.extend(scan.institution_heading(&candidate, i, next));
                     found.extend(scan.country_heading(&candidate, i, next));
+                    found.extend(scan.known_word_heading(&candidate, i, next, &known_words));
                     found.push(candidate);
                     // Text order; a nested name at the same start goes first, so that the
                     // whole phrase stays next to what follows it (appositions).
@@ -439,6 +440,40 @@ impl Scan<'_> {
         } else {
             0
         }
+    }
+
+    /// "Warhol Polaroid exhibits", "the Warhol Factory": the surname of a person named earlier,
+    /// opening a longer name of a thing, place or organisation (tokens `from..to`), is a mention
+    /// of that person too. A person's name that opens with another's surname stays one person
+    /// ("Mohamed El-Hassan Mohamed").
+    fn known_word_heading(
+        &self,
+        candidate: &Candidate,
+        from: usize,
+        to: usize,
+        known_words: &HashMap<String, ActorKind>,
+    ) -> Option<Candidate> {
+        let longer_name = matches!(
+            candidate.what,
+            What::Object { .. }
+                | What::Unknown {
+                    kind: ActorKind::Organization | ActorKind::Location,
+                    ..
+                }
+        );
+        if !longer_name || to < from + 2 {
+            return None;
+        }
+        let (nested, _) = self.known_word(from, known_words)?;
+        // "CBC News" is the CBC itself: only a person heads a name of another actor.
+        matches!(
+            nested.what,
+            What::Unknown {
+                kind: ActorKind::Person,
+                ..
+            }
+        )
+        .then_some(nested)
     }
 
     /// The surname of a person or the acronym of an organisation named earlier, even where the

@@ -758,3 +758,11 @@ fn within_the_pronouns_sentence_an_agreeing_person_beats_a_reporter_of_unknown_g
     let article = annotate(text, "2015-09-17");
     assert_eq!(actor_of(&article, "his"), "Ahmed Mohamed");
 }
+
+#[test]
+fn a_known_surname_opening_the_name_of_a_thing_is_a_mention_of_that_person() {
+    let text = "Andy Warhol died in 1987. There are Warhol Polaroid exhibits at the college, which \
+                received 100 Polaroids.";
+    let article = annotate(text, "2014-01-24");
+    assert_eq!(actor_of(&article, "Warhol"), "Andy Warhol");
+}
