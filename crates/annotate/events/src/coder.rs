@@ -150,15 +150,20 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
 
 /// When an event happened: the nearest concrete date of its sentence that is before the phrase or in
 /// its clause (not behind "before", "after", "when": "criticised … before the war began almost three
-/// years ago" is not dated 2022). Without one, the event takes its statement's date (`undated`).
+/// years ago" is not dated 2022). A date in the phrase's own clause beats one across a clause word
+/// ("suspended last week after a meeting … on February 28": the meeting is of February 28). Without
+/// one, the event takes its statement's date (`undated`).
 fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Option<&'a Timex> {
     let article = view.article;
     let phrase = &site.phrase;
-    let in_clause = |words: &Range<usize>| {
-        words.end <= phrase.start
-            || !(phrase.end..words.start)
-                .any(|w| modality.target_stops.contains(&view.words[w].text))
+    let crosses_clause = |mut between: Range<usize>| {
+        between.any(|w| modality.target_stops.contains(&view.words[w].text))
     };
+    let in_clause = |words: &Range<usize>| {
+        words.end <= phrase.start || !crosses_clause(phrase.end..words.start)
+    };
+    let own_clause =
+        |words: &Range<usize>| words.end > phrase.start || !crosses_clause(words.end..phrase.start);
     let distance = |words: &Range<usize>| {
         if words.end <= phrase.start {
             phrase.start - words.end
@@ -173,7 +178,7 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter_map(|t| view.word_range(t.span).map(|words| (t, words)))
         .filter(|(_, words)| in_clause(words))
-        .min_by_key(|(_, words)| distance(words))
+        .min_by_key(|(_, words)| (!own_clause(words), distance(words)))
         .map(|(t, _)| t)
 }
 

@@ -536,11 +536,14 @@ fn right_parties(
         .scope
         .end
         .min(site.phrase.end + modality.target_window + 1);
-    // With a parse, a conjunct of a word up to the phrase starts another verb phrase ("… to blame
-    // for the war and called for elections in Ukraine"); conjuncts of later words are parties ("talks
-    // between Trump and Putin").
-    let new_conjunct =
-        |w: usize| matches!(view.head_of(w), Some((head, "conj")) if head < site.phrase.end);
+    // With a parse, a verb conjoined to a word up to the phrase starts another verb phrase ("… to
+    // blame for the war and called for elections in Ukraine"); a conjoined noun shares the phrase's
+    // target ("resume military aid and intelligence sharing with Ukraine"), and conjuncts of later
+    // words are parties ("talks between Trump and Putin").
+    let new_conjunct = |w: usize| {
+        matches!(view.head_of(w), Some((head, "conj")) if head < site.phrase.end)
+            && view.tag(w).starts_with("VB")
+    };
     let stop = (site.phrase.end..end)
         .find(|&w| {
             view.is_punct(w)

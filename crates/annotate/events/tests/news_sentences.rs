@@ -380,10 +380,11 @@ fn launched_drones_and_missiles_are_aerial_attacks_and_a_threatened_veto_is_no_v
 }
 
 #[test]
-fn proposed_sanctions_are_not_imposed_and_proposed_talks_are_intent() {
+fn proposed_sanctions_are_a_threat_and_proposed_talks_are_intent() {
     assert_eq!(
         triples("The European Union proposed new sanctions against Iran on Tuesday."),
-        vec![]
+        vec![triple("IGOEUREEC", "1312", "IRN")],
+        "sanctions held out, not imposed"
     );
     assert_eq!(
         triples("Erdogan proposed talks with Netanyahu in Ankara."),
@@ -399,8 +400,8 @@ fn halting_aid_is_no_aid() {
     );
     assert_eq!(
         triples("Biden said Washington would pause all military aid to Kyiv."),
-        vec![],
-        "a planned cut has no intent code; it is certainly no aid"
+        vec![triple("USAGOV", "1311", "UKRGOV")],
+        "a cut held out is a threat to stop aid, certainly no aid"
     );
 }
 

@@ -1,0 +1,68 @@
+//! Sentences of a wire report on the US–Ukraine ceasefire talks in Jeddah (written for the tests in
+//! the style of the gold articles, published 2025-03-12): acceptance of a proposed ceasefire, sanctions
+//! held out as a threat, resumed aid, and a meeting dated by its own phrase.
+
+mod common;
+
+use chrono::NaiveDate;
+use eventwire_model::Article;
+
+const ACTORS: &[(&str, &str, &str)] = &[
+    ("Ukraine", "Ukraine", "UKR"),
+    ("United States", "United States", "USA"),
+    ("Trump", "Donald Trump", "USAGOV"),
+    ("he", "Donald Trump", "USAGOV"),
+    ("Putin", "Vladimir Putin", "RUSGOV"),
+    ("Russia", "Russia", "RUS"),
+    ("Moscow", "Russia", "RUSGOV"),
+    ("Zelensky", "Volodymyr Zelensky", "UKRGOV"),
+    ("Olaf Scholz", "Olaf Scholz", "DEUGOV"),
+    ("Sergei Lavrov", "Sergey Lavrov", "RUSGOV"),
+    ("European leaders", "European leaders", "EURGOV"),
+];
+
+fn code(text: &str) -> Article {
+    let published = NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    common::annotate("wire", text, published, &common::mark(text, ACTORS))
+}
+
+fn triple(source: &str, cameo: &str, target: &str) -> (String, String, String) {
+    (source.into(), cameo.into(), target.into())
+}
+
+#[test]
+fn sanctions_a_leader_would_consider_are_a_threat() {
+    let article = code(
+        "Trump said he expected to speak with Putin later this week and added that he would \
+         consider imposing new sanctions on Russia if Moscow refused the deal.",
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![
+            triple("USAGOV", "036", "RUSGOV"),
+            triple("USAGOV", "1312", "RUS")
+        ]
+    );
+}
+
+#[test]
+fn a_meeting_takes_the_date_in_its_own_phrase() {
+    let article = code(
+        "The United States also agreed to resume military aid and intelligence sharing with \
+         Ukraine, which it had suspended last week after a heated Oval Office meeting between \
+         Trump and Zelensky on February 28.",
+    );
+    let meeting = article
+        .events
+        .iter()
+        .find(|e| e.cameo == "040")
+        .expect("the Oval Office meeting");
+    assert_eq!(meeting.date.as_deref(), Some("2025-02-28"));
+    assert_eq!(
+        common::triples(&article),
+        vec![
+            triple("USA", "033", "UKR"),
+            triple("USAGOV", "040", "UKRGOV")
+        ]
+    );
+}
