@@ -569,7 +569,20 @@ fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> b
     }
     let linker = &view.words[start - 1].text;
     let near = start - 1 == site.phrase.end;
-    modality.joint_linkers.contains(linker) && (near || !modality.near_linkers.contains(linker))
+    let joined = modality.joint_linkers.contains(linker)
+        && (near || !modality.near_linkers.contains(linker));
+    joined || offered_by(view, modality, site, start)
+}
+
+/// True when the mention at word `start` is the agent of a participle right after a joint phrase
+/// ("accept a ceasefire proposed by the United States", "a truce brokered by Egypt"): whoever
+/// offered the agreement is the other party to it.
+fn offered_by(view: &SentenceView, modality: &Modality, site: &Site, start: usize) -> bool {
+    let skip_determiner = start > 0 && modality.determiners.contains(&view.words[start - 1].text);
+    let agent_at = start - usize::from(skip_determiner);
+    agent_at == site.phrase.end + 2
+        && view.words[agent_at - 1].text == modality.passive_agent
+        && view.tag(site.phrase.end) == "VBN"
 }
 
 /// The mention as a party: its actor and the code it is coded with (mention code, else actor code).

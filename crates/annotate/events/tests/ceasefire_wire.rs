@@ -21,9 +21,12 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("European leaders", "European leaders", "EURGOV"),
 ];
 
+fn published() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 12).unwrap()
+}
+
 fn code(text: &str) -> Article {
-    let published = NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
-    common::annotate("wire", text, published, &common::mark(text, ACTORS))
+    common::annotate("wire", text, published(), &common::mark(text, ACTORS))
 }
 
 fn triple(source: &str, cameo: &str, target: &str) -> (String, String, String) {
@@ -64,5 +67,20 @@ fn a_meeting_takes_the_date_in_its_own_phrase() {
             triple("USA", "033", "UKR"),
             triple("USAGOV", "040", "UKRGOV")
         ]
+    );
+}
+
+#[test]
+fn readiness_to_accept_a_proposed_ceasefire_is_intent_towards_its_proposer() {
+    let text = "Ukraine said on Tuesday it was ready to accept a 30-day ceasefire proposed by the \
+                United States, after talks between senior officials of the two countries in \
+                Jeddah, Saudi Arabia.";
+    let mut marked = common::mark(text, ACTORS);
+    marked.extend(common::mark(text, &[("it", "Ukraine", "UKR")]));
+    marked.sort_by_key(|m| m.span);
+    let article = common::annotate("wire", text, published(), &marked);
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("UKR", "0356", "USA")]
     );
 }
