@@ -761,8 +761,19 @@ fn within_the_pronouns_sentence_an_agreeing_person_beats_a_reporter_of_unknown_g
 
 #[test]
 fn a_known_surname_opening_the_name_of_a_thing_is_a_mention_of_that_person() {
-    let text = "Andy Warhol died in 1987. There are Warhol Polaroid exhibits at the college, which \
+    let text =
+        "Andy Warhol died in 1987. There are Warhol Polaroid exhibits at the college, which \
                 received 100 Polaroids.";
     let article = annotate(text, "2014-01-24");
     assert_eq!(actor_of(&article, "Warhol"), "Andy Warhol");
+}
+
+#[test]
+fn plural_organisations_and_countries_are_groups_that_they_takes_up() {
+    let text = "The minister said many schools will increase their fees or they will close. \
+                Several countries said they would send aid.";
+    let article = annotate(text, "2014-07-20");
+    assert_eq!(actor_of(&article, "schools"), "the schools");
+    assert_eq!(actor_of(&article, "their"), "the schools");
+    assert_eq!(actor_of(&article, "countries"), "the countries");
 }
