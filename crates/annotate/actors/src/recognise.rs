@@ -588,10 +588,15 @@ impl Scan<'_> {
             self.text(n).to_string()
         };
         let listed = self.dict.names.people_groups.contains(&noun);
-        let compound = self
-            .tokens
-            .get(n + 1)
-            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
+        // "students union": a modifier of another noun, by the parse where there is one ("Web
+        // developers face …", with "face" tagged a noun, is no compound).
+        let compound = match self.tokens.get(n).map(|t| t.deprel.as_str()) {
+            Some("") | None => self
+                .tokens
+                .get(n + 1)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN")),
+            Some(deprel) => deprel == "compound",
+        };
         (listed && !compound).then(|| {
             let what = What::People { noun };
             (

@@ -777,3 +777,17 @@ fn plural_organisations_and_countries_are_groups_that_they_takes_up() {
     assert_eq!(actor_of(&article, "their"), "the schools");
     assert_eq!(actor_of(&article, "countries"), "the countries");
 }
+
+#[test]
+fn a_group_noun_is_a_compound_only_where_the_parse_says_so() {
+    let text = "Web developers face big problems with IE6. As they design their web pages, they \
+                must support old browsers. The police officers left.";
+    let article = annotate(text, "2011-03-05");
+    assert_eq!(actor_of(&article, "developers"), "the developers");
+    assert_eq!(actor_of(&article, "their"), "the developers");
+    let found = mentions(&article);
+    assert!(
+        found.iter().all(|(m, ..)| !m.contains("police")),
+        "{found:?}"
+    );
+}
