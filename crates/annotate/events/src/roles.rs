@@ -154,14 +154,20 @@ fn is_adverb_slot(view: &SentenceView, modality: &Modality, w: usize) -> bool {
         && !modality.determiners.contains(&view.words[w].text)
 }
 
-/// Passive roles: the agent introduced by "by" after the phrase acts on the actor before it.
+/// Passive roles: the agent introduced by "by" after the phrase acts on its passive subject, else
+/// (no parse, or a reduced passive) on the actor before it.
 fn passive_roles(view: &SentenceView, modality: &Modality, site: &Site) -> Option<(Party, Party)> {
     let agent = right_parties(view, modality, Frame::Svo, site)
         .into_iter()
         .find(|p| p.words.0 > 0 && view.words[p.words.0 - 1].text == modality.passive_agent)?;
-    let patient = view
-        .mentions_within(site.scope.start..site.phrase.start)
-        .last()?;
+    let patient = match view.dependent(site.phrase.start, &["nsubj:pass"]) {
+        // "A fast-track system for Afghan refugees was rejected by Johnson": the system, no actor,
+        // was rejected; the refugees were not.
+        Some(subject) => view.mention_at(subject)?,
+        None => view
+            .mentions_within(site.scope.start..site.phrase.start)
+            .last()?,
+    };
     agent_and_patient(view, agent, patient)
 }
 

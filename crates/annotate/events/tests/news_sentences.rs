@@ -340,6 +340,13 @@ fn passive_attacks_take_the_agent_as_source() {
         vec![triple("ISR", "112", "IRN")]
     );
     assert_eq!(
+        triples(
+            "A resettlement plan for Palestinian refugees was rejected by Netanyahu on Sunday."
+        ),
+        vec![],
+        "the plan, no actor, was rejected; the refugees named inside its subject were not"
+    );
+    assert_eq!(
         triples("Kyiv was attacked overnight, the mayor said."),
         vec![],
         "no agent, no event"
