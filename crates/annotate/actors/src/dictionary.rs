@@ -137,6 +137,7 @@ pub struct NameRules {
     pub places: Vec<String>,
     pub not_alone: Vec<String>,
     pub people_groups: Vec<String>,
+    pub subject_groups: Vec<String>,
     pub object_words: Vec<String>,
     pub back_references: BackReferences,
 }

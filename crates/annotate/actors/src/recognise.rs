@@ -587,7 +587,13 @@ impl Scan<'_> {
         } else {
             self.text(n).to_string()
         };
-        let listed = self.dict.names.people_groups.contains(&noun);
+        let names = &self.dict.names;
+        let is_subject = self
+            .tokens
+            .get(n)
+            .is_some_and(|t| t.deprel.starts_with("nsubj"));
+        let listed = names.people_groups.contains(&noun)
+            || (is_subject && names.subject_groups.contains(&noun));
         // "students union": a modifier of another noun, by the parse where there is one ("Web
         // developers face …", with "face" tagged a noun, is no compound).
         let compound = match self.tokens.get(n).map(|t| t.deprel.as_str()) {

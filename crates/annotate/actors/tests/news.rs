@@ -791,3 +791,18 @@ fn a_group_noun_is_a_compound_only_where_the_parse_says_so() {
         "{found:?}"
     );
 }
+
+#[test]
+fn people_is_a_group_only_as_a_subject() {
+    let text = "Hundreds of thousands of people came. People flock to see the lantern scenes as \
+                they carry lanterns.";
+    let article = annotate(text, "2007-03-05");
+    let found = mentions(&article);
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|(m, ..)| m.eq_ignore_ascii_case("people"))
+        .map(|(m, ..)| m.as_str())
+        .collect();
+    assert_eq!(people, ["People"], "{found:?}");
+    assert_eq!(actor_of(&article, "they"), "the people");
+}
