@@ -84,3 +84,25 @@ fn readiness_to_accept_a_proposed_ceasefire_is_intent_towards_its_proposer() {
         vec![triple("UKR", "0356", "USA")]
     );
 }
+
+#[test]
+fn saying_one_would_not_accept_something_is_a_rejection() {
+    let text =
+        "Russian Foreign Minister Sergei Lavrov accused European leaders of trying to prolong \
+                the war and warned that Russia would not accept the deployment of European \
+                peacekeepers in Ukraine.";
+    let mut marked = common::mark(text, ACTORS);
+    marked.extend(common::mark(
+        text,
+        &[("European peacekeepers", "European peacekeepers", "EURMIL")],
+    ));
+    marked.sort_by_key(|m| m.span);
+    let article = common::annotate("wire", text, published(), &marked);
+    assert_eq!(
+        common::triples(&article),
+        vec![
+            triple("RUSGOV", "112", "EURGOV"),
+            triple("RUS", "120", "EURMIL")
+        ]
+    );
+}

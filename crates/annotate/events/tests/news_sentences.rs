@@ -620,3 +620,15 @@ fn claim_content_runs_over_symbols_to_the_clause_end() {
     );
     assert_eq!(claim.deadline, None);
 }
+
+#[test]
+fn not_accepting_is_a_rejection_unless_it_is_a_condition() {
+    assert_eq!(
+        triples("Netanyahu said Israel will not accept a Palestinian state."),
+        vec![triple("ISR", "120", "PSE")]
+    );
+    assert_eq!(
+        triples("Erdogan said Hamas would face isolation if it did not accept the truce."),
+        vec![]
+    );
+}
