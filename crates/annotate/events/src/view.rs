@@ -116,9 +116,12 @@ impl<'a> SentenceView<'a> {
         words_covering(&self.spans, span).map(|(start, end)| start..end)
     }
 
-    /// Punctuation words (commas, quotation marks, periods) end phrases and clauses.
+    /// Punctuation words (commas, quotation marks, periods) end phrases and clauses; the signs of
+    /// amounts ("tariffs of 25 % on imports from Canada", "$ 3 billion") belong to the phrase.
     pub fn is_punct(&self, word: usize) -> bool {
-        !self.words[word].text.chars().any(char::is_alphanumeric)
+        const AMOUNT_SIGNS: &[char] = &['%', '$', '€', '£', '¥'];
+        let text = &self.words[word].text;
+        !text.chars().any(char::is_alphanumeric) && !text.chars().all(|c| AMOUNT_SIGNS.contains(&c))
     }
 
     /// True when no punctuation lies among words `range`.

@@ -632,3 +632,19 @@ fn not_accepting_is_a_rejection_unless_it_is_a_condition() {
         vec![]
     );
 }
+
+#[test]
+fn an_amount_sign_does_not_end_the_search_for_a_target() {
+    assert_eq!(
+        triples("Washington imposed tariffs of 25% on imports from China."),
+        vec![triple("USAGOV", "163", "CHN")]
+    );
+}
+
+#[test]
+fn a_promised_release_is_an_intent_to_release() {
+    assert_eq!(
+        triples("Hamas will release three Israeli hostages, Erdogan said."),
+        vec![triple("PSEREB", "0353", "ISR")]
+    );
+}
