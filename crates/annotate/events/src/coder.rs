@@ -4,7 +4,7 @@
 use crate::modality::{conditional, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
-use crate::roles::{nominal_owner, phrase_head, source_and_target, Site};
+use crate::roles::{further_targets, nominal_owner, phrase_head, source_and_target, Party, Site};
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
@@ -93,22 +93,43 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let patient = |p: &Pattern| p.frame == Frame::Patient;
     for hit in best_hits(view, &res.patterns, |p| &p.phrase, patient) {
-        let Some(event) = code_hit(res, view, &hit) else {
-            continue;
-        };
+        let found = code_hit(res, view, &hit);
         // One sentence rarely holds two acts of the same kind by one actor: a second one is the
         // same act seen through another phrase ("a critic of …, arguing that … should have").
-        let seen = events
-            .iter()
-            .any(|e| e.source == event.source && e.cameo[..2] == event.cameo[..2]);
-        if !seen {
-            events.push(event);
+        let seen = |event: &Event| {
+            events
+                .iter()
+                .any(|e| e.source == event.source && e.cameo[..2] == event.cameo[..2])
+        };
+        if found.first().is_some_and(|event| !seen(event)) {
+            events.extend(found);
         }
     }
     events
 }
 
-fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<Event> {
+/// The events of one phrase: one for its target and one for each target coordinated with it.
+fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Vec<Event> {
+    let Some((first, further)) = code_first_target(res, view, hit) else {
+        return Vec::new();
+    };
+    let others: Vec<Event> = further
+        .into_iter()
+        .map(|t| Event {
+            target: Some(t.actor),
+            target_code: Some(t.code),
+            ..first.clone()
+        })
+        .collect();
+    std::iter::once(first).chain(others).collect()
+}
+
+/// The event of a phrase with its first target, and the further targets coordinated with that one.
+fn code_first_target(
+    res: &Resources,
+    view: &SentenceView,
+    hit: &Hit<Pattern>,
+) -> Option<(Event, Vec<Party>)> {
     let site = site_of(view, hit.words.clone());
     let dated = dated_by(view, &res.modality, &site);
     let cameo = match phrase_mood(res, view, &site) {
@@ -127,10 +148,17 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
         ..site
     };
     let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)?;
+    let further = further_targets(
+        view,
+        &res.modality,
+        hit.entry.frame,
+        &site,
+        (&source, &target),
+    );
     let code = &res.cameo[&cameo];
     let named = [source.named, target.named].iter().filter(|n| **n).count();
     let quoted = if site.quote.is_some() { 0.9 } else { 1.0 };
-    Some(Event {
+    let event = Event {
         source: Some(source.actor),
         target: Some(target.actor),
         source_code: Some(source.code),
@@ -145,7 +173,8 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Option<
             .or_else(|| undated(view, site.quote)),
         quote: site.quote,
         confidence: (0.6 + 0.1 * named as f32) * quoted,
-    })
+    };
+    Some((event, further))
 }
 
 /// When an event happened: the nearest concrete date of its sentence that is before the phrase or in

@@ -63,6 +63,37 @@ pub fn source_and_target(
     }
 }
 
+/// Targets coordinated after the target of an svo phrase ("imposed tariffs on Canada and Mexico",
+/// "condemned Russia and Iran"): the act reaches each of them. A pair behind "between" is one
+/// interaction ("hosted talks between Israel and Hamas", "mediate between Russia and Ukraine"),
+/// coded with its first party as before.
+pub fn further_targets(
+    view: &SentenceView,
+    modality: &Modality,
+    frame: Frame,
+    site: &Site,
+    (source, target): (&Party, &Party),
+) -> Vec<Party> {
+    if frame != Frame::Svo {
+        return Vec::new();
+    }
+    let right = right_parties(view, modality, frame, site);
+    let is_target = |p: &Placed| party(view, *p).is_some_and(|t| t.actor == target.actor);
+    let Some(at) = right.iter().position(is_target) else {
+        return Vec::new();
+    };
+    let start = right[at].words.0;
+    if start > 0 && view.words[start - 1].text == modality.pair_linker {
+        return Vec::new();
+    }
+    right[at..]
+        .windows(2)
+        .take_while(|pair| coordinated(view, pair[0].words.1..pair[1].words.0))
+        .filter_map(|pair| party(view, pair[1]))
+        .filter(|t| distinct(source, t) && t.code != target.code)
+        .collect()
+}
+
 /// Two parties make an event only when they are different actors with different codes (Kellogg
 /// and Trump, both USAGOV, do not interact in CAMEO terms).
 fn distinct(source: &Party, target: &Party) -> bool {

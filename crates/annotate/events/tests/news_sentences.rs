@@ -648,3 +648,21 @@ fn a_promised_release_is_an_intent_to_release() {
         vec![triple("PSEREB", "0353", "ISR")]
     );
 }
+
+#[test]
+fn an_act_reaches_each_coordinated_target() {
+    assert_eq!(
+        triples("Washington imposed new tariffs on China and Egypt on Monday."),
+        vec![
+            triple("USAGOV", "163", "CHN"),
+            triple("USAGOV", "163", "EGY")
+        ]
+    );
+    assert_eq!(
+        triples("Macron condemned Russia and Iran."),
+        vec![
+            triple("FRAGOV", "111", "RUS"),
+            triple("FRAGOV", "111", "IRN")
+        ]
+    );
+}
