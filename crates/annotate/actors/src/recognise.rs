@@ -402,6 +402,7 @@ impl Scan<'_> {
             .or_else(|| self.the_country(i))
             .or_else(|| self.the_noun(i))
             .or_else(|| self.people_group(i))
+            .or_else(|| self.national_institution(i))
             .or_else(|| self.agent_phrase(i))
             .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
@@ -932,6 +933,41 @@ impl Scan<'_> {
             },
             end,
         ))
+    }
+
+    /// "Environment Canada", "Team Estonia", "Air France": a capitalised noun right before a
+    /// country's name makes an organisation's name. Opening a sentence, the noun may be a plain
+    /// word ("Yesterday Canada …"), so there the name must modify a noun after it ("Environment
+    /// Canada spokeswoman …").
+    fn national_institution(&self, i: usize) -> Option<(Candidate, usize)> {
+        let noun = self.tokens.get(i)?;
+        let is_country = |j: usize| {
+            self.dict
+                .lookup(self.text(j))
+                .iter()
+                .any(|e| matches!(e, Entry::CountryName(_)))
+        };
+        let modifies_noun = self.tokens.get(i + 2).is_some_and(|t| t.upos == "NOUN");
+        let fits = matches!(noun.upos.as_str(), "NOUN" | "PROPN")
+            && starts_upper(self.text(i))
+            && self.dict.lookup(self.text(i)).is_empty()
+            && !self.dict.names.not_names.iter().any(|w| w == self.text(i))
+            && is_country(i + 1)
+            && (i > 0 || modifies_noun);
+        fits.then(|| {
+            let what = What::Unknown {
+                name: self.article.slice(self.span(i, i + 2)).to_string(),
+                kind: ActorKind::Organization,
+                code: None,
+            };
+            (
+                Candidate {
+                    span: self.span(i, i + 2),
+                    what,
+                },
+                i + 2,
+            )
+        })
     }
 
     /// Whether a locative preposition stands right before token `i` ("in Kabul").

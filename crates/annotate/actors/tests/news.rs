@@ -806,3 +806,15 @@ fn people_is_a_group_only_as_a_subject() {
     assert_eq!(people, ["People"], "{found:?}");
     assert_eq!(actor_of(&article, "they"), "the people");
 }
+
+#[test]
+fn a_capitalised_noun_before_a_country_names_an_organisation() {
+    let text = "Environment Canada spokeswoman Sujata Raisinghani said the department would look \
+                into it. A reporter asked Team Estonia about the robot.";
+    let article = annotate(text, "2008-08-15");
+    assert_eq!(
+        actor_of(&article, "Environment Canada"),
+        "Environment Canada"
+    );
+    assert_eq!(actor_of(&article, "Team Estonia"), "Team Estonia");
+}
