@@ -138,6 +138,7 @@ pub struct NameRules {
     pub not_alone: Vec<String>,
     pub people_groups: Vec<String>,
     pub subject_groups: Vec<String>,
+    pub member_nouns: Vec<String>,
     pub object_words: Vec<String>,
     pub back_references: BackReferences,
 }

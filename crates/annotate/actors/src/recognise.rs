@@ -123,6 +123,9 @@ struct Scan<'a> {
     /// Capitalised words the article also counts in the plural ("100 Polaroids", "received
     /// Polaroids"), without their "s": things, whose name is no actor's.
     counted_things: &'a HashSet<String>,
+    /// Capitalised words the article puts right before a member noun ("Scientology officials"):
+    /// organisations' names.
+    member_heads: &'a HashSet<String>,
 }
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
@@ -137,6 +140,7 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
         .map(str::to_string)
         .collect();
     let counted_things = counted_things(article);
+    let member_heads = member_heads(article, dict);
     for sentence in 0..article.sentences.len() {
         let scan = Scan {
             article,
@@ -144,6 +148,7 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
             tokens: article.sentence_tokens(sentence),
             common_words: &common_words,
             counted_things: &counted_things,
+            member_heads: &member_heads,
         };
         let mut i = scan.dateline_end();
         while i < scan.tokens.len() {
@@ -194,6 +199,17 @@ fn counted_things(article: &Article) -> HashSet<String> {
         }
     }
     things
+}
+
+/// Capitalised words right before one of `member_nouns` ("Scientology officials").
+fn member_heads(article: &Article, dict: &Dictionary) -> HashSet<String> {
+    let members = &dict.names.member_nouns;
+    (0..article.sentences.len())
+        .flat_map(|sentence| article.sentence_tokens(sentence).windows(2))
+        .map(|pair| (article.slice(pair[0].span), article.slice(pair[1].span)))
+        .filter(|(word, next)| starts_upper(word) && members.iter().any(|m| m == next))
+        .map(|(word, _)| word.to_string())
+        .collect()
 }
 
 /// Whether a candidate is a longer name found outside the dictionary that may hold other names
@@ -1262,6 +1278,7 @@ impl Scan<'_> {
             i > 0 && rules.place_prepositions.contains(&self.lower(i - 1));
         if has(&rules.organisation_words)
             || (name.len() > 1 && name.chars().all(|c| c.is_uppercase()))
+            || (words == 1 && self.member_heads.contains(name))
         {
             ActorKind::Organization
         } else if rules.places.iter().any(|p| p == name)

@@ -818,3 +818,16 @@ fn a_capitalised_noun_before_a_country_names_an_organisation() {
     );
     assert_eq!(actor_of(&article, "Team Estonia"), "Team Estonia");
 }
+
+#[test]
+fn a_name_before_a_member_noun_is_an_organisations_wherever_it_appears() {
+    let text = "Daniel Montalvo left Scientology in September. Scientology officials said the \
+                materials were missing.";
+    let article = annotate(text, "2010-10-09");
+    let scientology = article
+        .actors
+        .iter()
+        .find(|a| a.name == "Scientology")
+        .expect("Scientology");
+    assert_eq!(scientology.kind, ActorKind::Organization);
+}
