@@ -608,7 +608,19 @@ fn linked(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> b
     let near = start - 1 == site.phrase.end;
     let joined = modality.joint_linkers.contains(linker)
         && (near || !modality.near_linkers.contains(linker));
-    joined || offered_by(view, modality, site, start)
+    joined || linked_noun_phrase(view, modality, site, p) || offered_by(view, modality, site, start)
+}
+
+/// With a parse: true when the mention heads a noun phrase opened by a linker after the phrase,
+/// with modifiers between ("held talks with his Chinese counterpart Wang Yi").
+fn linked_noun_phrase(view: &SentenceView, modality: &Modality, site: &Site, p: Placed) -> bool {
+    let head = phrase_head(view, p.words.0..p.words.1);
+    view.dependent(head, &["case"]).is_some_and(|case| {
+        let linker = &view.words[case].text;
+        (site.phrase.end..p.words.0).contains(&case)
+            && modality.joint_linkers.contains(linker)
+            && !modality.near_linkers.contains(linker)
+    })
 }
 
 /// True when the mention at word `start` is the agent of a participle right after a joint phrase

@@ -39,6 +39,8 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ("Antony Blinken", "Antony Blinken", "USAGOV"),
     ("it", "Israel", "ISR"),
     ("Chinese", "China", "CHN"),
+    ("Wang Yi", "Wang Yi", "CHNGOV"),
+    ("his", "Antony Blinken", "USAGOV"),
 ];
 
 fn code(text: &str) -> Article {
@@ -664,5 +666,13 @@ fn an_act_reaches_each_coordinated_target() {
             triple("FRAGOV", "111", "RUS"),
             triple("FRAGOV", "111", "IRN")
         ]
+    );
+}
+
+#[test]
+fn a_party_may_head_a_noun_phrase_behind_the_linker() {
+    assert_eq!(
+        triples("Blinken held talks with his Chinese counterpart Wang Yi in Beijing."),
+        vec![triple("USAGOV", "040", "CHNGOV")]
     );
 }
