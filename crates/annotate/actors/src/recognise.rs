@@ -345,7 +345,10 @@ impl Scan<'_> {
         let mut j = from;
         while j < to {
             let place = self.lookup(j, |e| matches!(e, Entry::CountryName(_) | Entry::Place(_)));
-            match place.filter(|&(_, end)| end <= to && end - j < to - from) {
+            // "Environment Canada": a country named by a two-word name's last word is that
+            // name's head, no mention of its own.
+            let is_head = |end: usize| end == to && to - from == 2;
+            match place.filter(|&(_, end)| end <= to && end - j < to - from && !is_head(end)) {
                 Some((entries, end)) => {
                     found.extend(self.dictionary_candidate(j, entries[0], end).map(|c| c.0));
                     j = end;
