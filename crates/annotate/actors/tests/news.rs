@@ -817,6 +817,9 @@ fn a_capitalised_noun_before_a_country_names_an_organisation() {
         "Environment Canada"
     );
     assert_eq!(actor_of(&article, "Team Estonia"), "Team Estonia");
+    // The country is the name's head, no mention of its own.
+    let found = mentions(&article);
+    assert!(found.iter().all(|(m, ..)| m != "Canada"), "{found:?}");
 }
 
 #[test]
