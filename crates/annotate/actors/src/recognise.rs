@@ -901,7 +901,12 @@ impl Scan<'_> {
         let not_role = |e| !matches!(e, Entry::Role(_) | Entry::Region(_));
         // Phrases that start with "The" themselves ("The Hague") come first.
         if let Some((entries, end)) = self.lookup(i, not_role) {
-            return self.dictionary_candidate(i, entries[0], end);
+            // "ancient Greek religion", "the ancient Egyptians": the old culture, not the state.
+            let ancient = self.lower(i.wrapping_sub(1)) == "ancient"
+                && matches!(entries[0], Entry::Adjective(_) | Entry::People(_));
+            return (!ancient)
+                .then(|| self.dictionary_candidate(i, entries[0], end))
+                .flatten();
         }
         if self.lower(i) != "the" {
             return None;

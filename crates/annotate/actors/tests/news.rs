@@ -834,3 +834,13 @@ fn a_name_before_a_member_noun_is_an_organisations_wherever_it_appears() {
         .expect("Scientology");
     assert_eq!(scientology.kind, ActorKind::Organization);
 }
+
+#[test]
+fn an_ancient_peoples_adjective_is_no_mention_of_the_state() {
+    let text = "About 100,000 Greeks worship the ancient Greek deities, the Greek government said.";
+    let article = annotate(text, "2007-01-23");
+    let found = mentions(&article);
+    let texts: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+    assert!(!texts.contains(&"Greek"), "{found:?}");
+    assert!(texts.contains(&"the Greek government"), "{found:?}");
+}
