@@ -1,7 +1,7 @@
 //! Event coding within one sentence: find the pattern phrases (longest match wins where they overlap),
 //! drop the unreal ones, recode the intended ones, and attach source, target, date and confidence.
 
-use crate::modality::{conditional, cue_before, mood, Mood};
+use crate::modality::{cancels_object, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
 use crate::roles::{further_targets, nominal_owner, phrase_head, source_and_target, Party, Site};
@@ -224,7 +224,7 @@ fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
     let full = mood(modality, view, site.scope.clone(), phrase.clone());
     match (full, nominal_owner(view, site)) {
         (Mood::Unreal, Some(owner))
-            if !conditional(modality, view, site.scope.clone(), phrase.start) =>
+            if !cancels_object(modality, view, site.scope.clone(), phrase.start) =>
         {
             mood(modality, view, owner.words.0..site.scope.end, phrase)
         }

@@ -1,5 +1,6 @@
 //! Modality: whether an event phrase is negated ("did not meet"), counterfactual ("would never have
-//! invaded"), hypothetical ("if they meet") or only intended ("could speak soon", "wants to meet").
+//! invaded"), hypothetical ("if they meet"), prevented ("blocked new EU sanctions") or only intended
+//! ("could speak soon", "wants to meet").
 //! All cues come from `data/events/modality.toml`.
 
 use crate::resources::{Cues, Modality};
@@ -13,7 +14,7 @@ pub enum Mood {
     Actual,
     /// It is wanted, planned or possible.
     Intended,
-    /// It did not happen (negated, counterfactual or conditional).
+    /// It did not happen (negated, counterfactual, conditional or prevented).
     Unreal,
 }
 
@@ -30,6 +31,7 @@ pub fn mood(
         &modality.negation,
         &modality.counterfactual,
         &modality.hypothetical,
+        &modality.prevention,
     ];
     if unreal.iter().any(|c| cue_before(c, view, scope_start, at))
         || negated_after(modality, view, scope.end, phrase.end)
@@ -42,17 +44,22 @@ pub fn mood(
     }
 }
 
-/// True when a counterfactual or conditional cue stands before the phrase ("would never have
-/// invaded", "if Russia's attacks continue"): unlike a negation, it takes a nominal object along.
-pub fn conditional(
+/// True when a counterfactual, conditional or preventing cue stands before the phrase ("would never
+/// have invaded", "if Russia's attacks continue", "blocked new EU sanctions"): unlike a negation, it
+/// takes a nominal object along, even one whose own noun phrase names its agent.
+pub fn cancels_object(
     modality: &Modality,
     view: &SentenceView,
     scope: Range<usize>,
     at: usize,
 ) -> bool {
-    [&modality.counterfactual, &modality.hypothetical]
-        .iter()
-        .any(|c| cue_before(c, view, scope.start, at))
+    [
+        &modality.counterfactual,
+        &modality.hypothetical,
+        &modality.prevention,
+    ]
+    .iter()
+    .any(|c| cue_before(c, view, scope.start, at))
 }
 
 /// True when a negation cue starts at most `window` words after the phrase ending at word `end`, in the

@@ -676,3 +676,19 @@ fn a_party_may_head_a_noun_phrase_behind_the_linker() {
         vec![triple("USAGOV", "040", "CHNGOV")]
     );
 }
+
+#[test]
+fn a_blocked_act_did_not_happen() {
+    assert_eq!(
+        triples("Germany blocked new European Union sanctions against Iran on Monday."),
+        vec![]
+    );
+}
+
+#[test]
+fn suspending_relations_reduces_them() {
+    assert_eq!(
+        triples("Egypt suspended diplomatic relations with Israel on Friday."),
+        vec![triple("EGY", "161", "ISR")]
+    );
+}
