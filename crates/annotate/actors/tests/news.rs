@@ -844,3 +844,17 @@ fn an_ancient_peoples_adjective_is_no_mention_of_the_state() {
     assert!(!texts.contains(&"Greek"), "{found:?}");
     assert!(texts.contains(&"the Greek government"), "{found:?}");
 }
+
+#[test]
+fn holidays_are_events_no_actors() {
+    let text = "Crowds marked the Chinese New Year in Taipei, and New Zealanders celebrated \
+                Waitangi Day on Friday.";
+    let article = annotate(text, "2015-02-06");
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .all(|(m, ..)| !m.contains("Year") && !m.contains("Day")),
+        "{found:?}"
+    );
+}
