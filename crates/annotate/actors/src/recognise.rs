@@ -1087,6 +1087,8 @@ impl Scan<'_> {
                 .or_else(|| self.institution_for(end))
             {
                 end = joined;
+            } else if end >= i + 2 && self.is_syllable_after_hyphen(end) {
+                return Some(end + 2);
             } else if (self.is_hyphen_inside(end) && self.is_name_token(end + 1))
                 || (self.is_connector(end)
                     && end + 1 < self.tokens.len()
@@ -1150,6 +1152,17 @@ impl Scan<'_> {
         } else {
             end
         }
+    }
+
+    /// "Hau Lung-bin", "Kim Jong-un", "Moon Jae-in": a short lower-case syllable after an
+    /// in-word hyphen ends an East Asian given name (not "-led", "-run", "-era", nor longer
+    /// words: "New York-based").
+    fn is_syllable_after_hyphen(&self, i: usize) -> bool {
+        let syllable = self.text(i + 1);
+        self.is_hyphen_inside(i)
+            && (1..=3).contains(&syllable.len())
+            && syllable.chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(syllable, "led" | "run" | "era" | "age" | "old" | "day")
     }
 
     /// "El-Hassan", "Al-Maeena": a hyphen written without spaces inside a name.

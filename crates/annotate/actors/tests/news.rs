@@ -858,3 +858,18 @@ fn holidays_are_events_no_actors() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_east_asian_given_name_goes_on_after_its_hyphen() {
+    let text = "Crowds came to see city mayor Hau Lung-bin open the festival with Kim Jong-un, \
+                and a New York-based group joined.";
+    let article = annotate(text, "2007-03-05");
+    let found = mentions(&article);
+    let texts: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+    assert!(
+        texts.iter().any(|m| m.ends_with("Hau Lung-bin")),
+        "{found:?}"
+    );
+    assert!(texts.contains(&"Kim Jong-un"), "{found:?}");
+    assert!(!texts.iter().any(|m| m.contains("based")), "{found:?}");
+}
