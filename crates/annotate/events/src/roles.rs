@@ -113,8 +113,14 @@ fn active_roles(
         .first()
         .is_some_and(|p| p.words.0 > 0 && view.words[p.words.0 - 1].text == modality.pair_linker);
     // "between X and Y" names the parties, except that a statement naming no actor before it stays
-    // the speaker's ("Kellogg said preparations are underway for talks between Trump and Putin").
-    if frame == Frame::Joint && pair_follows && (!left.is_empty() || site.quote.is_none()) {
+    // the speaker's ("Kellogg said preparations are underway for talks between Trump and Putin"); one
+    // naming an actor that is no party is not ("Erdogan said Turkey was ready to host peace talks
+    // between Russia and Ukraine").
+    let actor_before = view
+        .mentions_within(site.scope.start..site.phrase.start)
+        .next()
+        .is_some();
+    if frame == Frame::Joint && pair_follows && (actor_before || site.quote.is_none()) {
         left = vec![right.remove(0)];
     }
     let speaker = || {

@@ -692,3 +692,20 @@ fn suspending_relations_reduces_them() {
         vec![triple("EGY", "161", "ISR")]
     );
 }
+
+#[test]
+fn a_cancelled_meeting_did_not_happen() {
+    assert_eq!(
+        triples("Netanyahu's visit to Washington was cancelled after the row."),
+        vec![]
+    );
+    assert_eq!(triples("Macron cancelled his meeting with Meloni."), vec![]);
+}
+
+#[test]
+fn a_pair_of_parties_is_theirs_when_the_statement_names_another_actor() {
+    assert_eq!(
+        triples("Erdogan said Egypt was ready to host peace talks between Israel and Hamas."),
+        vec![triple("EGY", "036", "ISR"), triple("ISR", "036", "PSEREB")]
+    );
+}
