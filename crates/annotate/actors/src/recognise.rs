@@ -1224,9 +1224,16 @@ impl Scan<'_> {
         if end == i + 1 && self.dict.names.not_alone.iter().any(|w| w == self.text(i)) {
             return None;
         }
-        // "Iodine deficiency can …" where the article also writes "iodine".
+        // "Iodine deficiency can …", "If Iodine deficiency is serious" where the article also
+        // writes "iodine": a capital opening a sentence, or a capitalised modifier of a common
+        // noun, is no name.
         let opens_sentence = i == 0 || matches!(self.text(i - 1), "“" | "\"" | "‘");
-        if end == i + 1 && opens_sentence && self.common_words.contains(&self.lower(i)) {
+        let modifies_noun = self.tokens.get(end).is_some_and(|t| t.upos == "NOUN")
+            && self.text(end).starts_with(char::is_lowercase);
+        if end == i + 1
+            && (opens_sentence || modifies_noun)
+            && self.common_words.contains(&self.lower(i))
+        {
             return None;
         }
         if let Some(person) = self.person_by_parts(i, end) {

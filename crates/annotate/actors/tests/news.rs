@@ -611,7 +611,7 @@ fn vehicles_and_events_are_no_actors_but_centres_named_after_them_are() {
 #[test]
 fn a_capital_opening_a_sentence_is_no_name_where_the_article_writes_the_word_in_lower_case() {
     let text = "Children need iodine to grow. Iodine deficiency is common, Professor Cres \
-                Eastman said.";
+                Eastman said. \"If Iodine deficiency is serious you lose IQ points.\"";
     let article = annotate(text, "2009-09-25");
     let found = mentions(&article);
     assert!(found.iter().all(|(m, ..)| m != "Iodine"), "{found:?}");
