@@ -1072,7 +1072,7 @@ impl Scan<'_> {
         let before_name = |j: usize| {
             self.is_capitalised_word(j) && j + 1 < self.tokens.len() && self.is_name_token(j + 1)
         };
-        if !self.is_name_token(i) && !before_name(i) {
+        if !self.is_name_token(i) && !before_name(i) && !self.institution_of_name(i) {
             return None;
         }
         let mut end = i + 1;
@@ -1099,6 +1099,22 @@ impl Scan<'_> {
                 return Some(end);
             }
         }
+    }
+
+    /// "the State of Texas", "the Museum of Flight": an institution's or place's capitalised
+    /// word (which the tagger may give as a common noun) before "of" and a name begins the name.
+    fn institution_of_name(&self, i: usize) -> bool {
+        let names = &self.dict.names;
+        let word = self.text(i);
+        let institution = names
+            .organisation_words
+            .iter()
+            .chain(&names.place_words)
+            .any(|w| w == word);
+        institution
+            && self.is_capitalised_word(i)
+            && self.is_connector(i + 1)
+            && self.is_name_token(i + 2)
     }
 
     /// "National Air and Space Museum", "Evergreen Aviation & Space Museum": a short run of

@@ -873,3 +873,14 @@ fn an_east_asian_given_name_goes_on_after_its_hyphen() {
     assert!(texts.contains(&"Kim Jong-un"), "{found:?}");
     assert!(!texts.iter().any(|m| m.contains("based")), "{found:?}");
 }
+
+#[test]
+fn an_institution_word_before_of_and_a_name_begins_the_name() {
+    let text = "The decision is an affront to the State of Texas, and the Museum of Flight \
+                was disappointed.";
+    let article = annotate(text, "2011-04-12");
+    let found = mentions(&article);
+    let texts: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+    assert!(texts.contains(&"State of Texas"), "{found:?}");
+    assert!(texts.contains(&"Museum of Flight"), "{found:?}");
+}
