@@ -709,3 +709,11 @@ fn a_pair_of_parties_is_theirs_when_the_statement_names_another_actor() {
         vec![triple("EGY", "036", "ISR"), triple("ISR", "036", "PSEREB")]
     );
 }
+
+#[test]
+fn agreeing_to_strengthen_cooperation_is_an_intent_to_cooperate() {
+    assert_eq!(
+        triples("Egypt and Israel agreed to strengthen security cooperation on Monday."),
+        vec![triple("EGY", "030", "ISR")]
+    );
+}
