@@ -594,7 +594,14 @@ impl Scan<'_> {
         }
         let plain_modifier = self.dict.lookup(self.text(j)).is_empty()
             && matches!(self.tokens.get(j)?.upos.as_str(), "ADJ" | "PROPN");
-        (plain_modifier && body(j + 1)).then_some((j + 1, Fallback::Body))
+        if plain_modifier && body(j + 1) {
+            return Some((j + 1, Fallback::Body));
+        }
+        // "the Scientology organization": a name before an organisation's noun is that noun's
+        // organisation again.
+        let organisation = rules.fallback(&self.lower(j + 1)) == Some(Fallback::Organisation);
+        (plain_modifier && starts_upper(self.text(j)) && organisation)
+            .then_some((j + 1, Fallback::Organisation))
     }
 
     /// "[the] girls", "[the] researchers", "the team": a noun for a group of people that heads

@@ -884,3 +884,14 @@ fn an_institution_word_before_of_and_a_name_begins_the_name() {
     assert!(texts.contains(&"State of Texas"), "{found:?}");
     assert!(texts.contains(&"Museum of Flight"), "{found:?}");
 }
+
+#[test]
+fn a_name_before_an_organisations_noun_refers_back_to_the_organisation() {
+    let text = "Daniel Montalvo was a member of Scientology all his life, Scientology officials \
+                said. He was interrogated by an attorney for the Scientology organization.";
+    let article = annotate(text, "2010-10-09");
+    assert_eq!(
+        actor_of(&article, "the Scientology organization"),
+        "Scientology"
+    );
+}
