@@ -588,6 +588,12 @@ impl Scan<'_> {
         if let Some(fallback) = rules.fallback(self.text(j)) {
             return Some((j, fallback));
         }
+        // "the Court has ruled", "the Council said": a capitalised institution noun refers only
+        // to a name holding it.
+        if starts_upper(self.text(j)) && rules.fallback(&self.lower(j)) == Some(Fallback::NameOnly)
+        {
+            return Some((j, Fallback::NameOnly));
+        }
         let body = |k: usize| rules.fallback(&self.lower(k)) == Some(Fallback::Body);
         if body(j) {
             return Some((j, Fallback::Body));

@@ -895,3 +895,13 @@ fn a_name_before_an_organisations_noun_refers_back_to_the_organisation() {
         "Scientology"
     );
 }
+
+#[test]
+fn the_court_refers_back_to_the_court_named_before() {
+    let text = "Officials must apply the sentence of the Supreme Court. The case on which the \
+                Court has ruled concerned religious schools, and a magazine praised the court's \
+                judgement.";
+    let article = annotate(text, "2014-07-20");
+    assert_eq!(actor_of(&article, "the Court"), "Supreme Court");
+    assert_eq!(actor_of(&article, "the court"), "Supreme Court");
+}
