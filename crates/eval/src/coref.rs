@@ -30,12 +30,7 @@ impl CorefMetric {
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::score::harmonic_mean(self.precision(), self.recall())
     }
 
     pub fn add(&mut self, other: &CorefMetric) {

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 /// folder's parent, i.e. `shared/`) and returns the summed report.
 pub fn evaluate_gold_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<Report> {
     let mut total = Report::default();
-    for path in gold_files(dir)? {
+    for path in files_with_extension(dir, "json")? {
         let gold = Gold::read(&path)?;
         let article = annotate_gold_article(dir, &gold, pipeline)?;
         total.merge(seed::score_article(&gold, &article));
@@ -41,15 +41,15 @@ pub fn evaluate_gold_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<Repo
     Ok(total)
 }
 
-/// The gold files of a folder, sorted so that reports are stable.
-fn gold_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// The files of a folder with this extension, sorted so that reports are stable.
+pub(crate) fn files_with_extension(dir: &Path, extension: &str) -> anyhow::Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry
             .with_context(|| format!("listing {}", dir.display()))?
             .path();
-        if path.extension().is_some_and(|e| e == "json") {
+        if path.extension().is_some_and(|e| e == extension) {
             files.push(path);
         }
     }

@@ -2,6 +2,15 @@
 
 use serde::Serialize;
 
+/// F1: the harmonic mean of precision and recall; 0 when both are 0.
+pub fn harmonic_mean(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
 /// Matched, spurious and missed items of one task.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -20,12 +29,7 @@ impl Counts {
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        harmonic_mean(self.precision(), self.recall())
     }
 
     pub fn add(&mut self, other: Counts) {

@@ -19,16 +19,16 @@ use score::{GumCounts, GumFinding, MentionClass};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// True when the folder holds CoNLL-U files (the GUM format) rather than gold JSON.
 pub fn is_gum_dir(dir: &Path) -> bool {
-    conllu_files(dir).is_ok_and(|files| !files.is_empty())
+    crate::files_with_extension(dir, "conllu").is_ok_and(|files| !files.is_empty())
 }
 
 /// Reads, ingests, annotates and scores every `*.conllu` document of `dir`.
 pub fn evaluate_gum_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<GumReport> {
-    let documents: Vec<GumDocument> = conllu_files(dir)?
+    let documents: Vec<GumDocument> = crate::files_with_extension(dir, "conllu")?
         .iter()
         .map(|path| GumDocument::read(path))
         .collect::<anyhow::Result<_>>()?;
@@ -47,22 +47,6 @@ pub fn evaluate_gum_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<GumRe
         report.add(&doc.id, counts, findings);
     }
     Ok(report)
-}
-
-/// The `.conllu` files of a folder, sorted so that reports are stable.
-fn conllu_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry
-            .with_context(|| format!("listing {}", dir.display()))?
-            .path();
-        if path.extension().is_some_and(|e| e == "conllu") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// The documents as articles, through the same JSON Lines ingest a user's file goes through;
