@@ -117,11 +117,21 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Punctuation words (commas, quotation marks, periods) end phrases and clauses; the signs of
-    /// amounts ("tariffs of 25 % on imports from Canada", "$ 3 billion") belong to the phrase.
+    /// amounts ("tariffs of 25 % on imports from Canada", "$ 3 billion") belong to the phrase, and
+    /// a sign inside an actor's name belongs to the name ("Lee Jae - myung").
     pub fn is_punct(&self, word: usize) -> bool {
         const AMOUNT_SIGNS: &[char] = &['%', '$', '€', '£', '¥'];
         let text = &self.words[word].text;
-        !text.chars().any(char::is_alphanumeric) && !text.chars().all(|c| AMOUNT_SIGNS.contains(&c))
+        !text.chars().any(char::is_alphanumeric)
+            && !text.chars().all(|c| AMOUNT_SIGNS.contains(&c))
+            && !self.inside_mention(word)
+    }
+
+    /// True when a mention runs on both sides of the word.
+    fn inside_mention(&self, word: usize) -> bool {
+        self.mentions
+            .iter()
+            .any(|p| p.words.0 < word && word + 1 < p.words.1)
     }
 
     /// True when no punctuation lies among words `range`.
@@ -155,11 +165,27 @@ impl<'a> SentenceView<'a> {
             .filter(move |p| range.start <= p.words.0 && p.words.1 <= range.end)
     }
 
-    /// True when any mention overlaps words `range` (event phrases never include actor names).
+    /// True when any mention overlaps words `range` (event phrases never include actor names), other
+    /// than a possessive pronoun strictly inside it: "recalled its ambassador" names whose ambassador
+    /// it is, no other party.
     pub fn overlaps_mention(&self, range: Range<usize>) -> bool {
-        self.mentions
-            .iter()
-            .any(|p| p.words.0 < range.end && range.start < p.words.1)
+        self.mentions.iter().any(|p| {
+            let overlaps = p.words.0 < range.end && range.start < p.words.1;
+            overlaps && !(self.is_possessive_pronoun(p) && Self::strictly_inside(p, &range))
+        })
+    }
+
+    /// True when the mention is one word tagged as a possessive pronoun ("its", "their").
+    fn is_possessive_pronoun(&self, placed: &Placed) -> bool {
+        placed.words.1 == placed.words.0 + 1
+            && self
+                .tags
+                .get(placed.words.0)
+                .is_some_and(|tag| tag == "PRP$")
+    }
+
+    fn strictly_inside(placed: &Placed, range: &Range<usize>) -> bool {
+        range.start < placed.words.0 && placed.words.1 < range.end
     }
 
     /// True when a mention overlaps words `range` other than strictly inside it: on its first or last
@@ -167,8 +193,7 @@ impl<'a> SentenceView<'a> {
     pub fn overlaps_mention_edge(&self, range: Range<usize>) -> bool {
         self.mentions.iter().any(|p| {
             let overlaps = p.words.0 < range.end && range.start < p.words.1;
-            let inside = range.start < p.words.0 && p.words.1 < range.end;
-            overlaps && !inside
+            overlaps && !Self::strictly_inside(p, &range)
         })
     }
 }

@@ -1,0 +1,85 @@
+//! Round 4: hand-written wire sentences (published 2025-06-12) on diplomacy, sanctions, protests and
+//! intelligence sharing, run through the real stages before events with a test actor table.
+
+mod common;
+
+use chrono::NaiveDate;
+use eventwire_model::Article;
+
+const ACTORS: &[(&str, &str, &str)] = &[
+    (
+        "Japanese Prime Minister Shigeru Ishiba",
+        "Shigeru Ishiba",
+        "JPNGOV",
+    ),
+    (
+        "South Korean President Lee Jae-myung",
+        "Lee Jae-myung",
+        "KORGOV",
+    ),
+    ("South Africa", "South Africa", "ZAF"),
+    ("Israel", "Israel", "ISR"),
+    ("Philippines", "Philippines", "PHL"),
+    ("China", "China", "CHN"),
+    ("United States", "United States", "USA"),
+    ("Ukraine", "Ukraine", "UKR"),
+    ("Hungary", "Hungary", "HUN"),
+    ("European Union", "European Union", "IGOEUREEC"),
+];
+
+fn published() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 12).unwrap()
+}
+
+/// Codes `text` with the table's actors plus `extra` (pronouns resolved as the actors stage would).
+fn code(text: &str, extra: &[(&str, &str, &str)]) -> Article {
+    let mut marked = common::mark(text, ACTORS);
+    marked.extend(common::mark(text, extra));
+    marked.sort_by_key(|m| m.span);
+    common::annotate("round4", text, published(), &marked)
+}
+
+fn triple(source: &str, cameo: &str, target: &str) -> (String, String, String) {
+    (source.into(), cameo.into(), target.into())
+}
+
+#[test]
+fn recalling_ones_own_ambassador_reduces_relations() {
+    let article = code(
+        "South Africa recalled its ambassador from Israel on Tuesday.",
+        &[("its", "South Africa", "ZAF")],
+    );
+    assert_eq!(common::triples(&article), vec![triple("ZAF", "161", "ISR")]);
+}
+
+#[test]
+fn a_protest_lodged_with_a_government_is_an_official_complaint() {
+    let article = code(
+        "The Philippines protested to China after a Chinese vessel fired water cannon at a \
+         fishing boat.",
+        &[],
+    );
+    assert_eq!(common::triples(&article), vec![triple("PHL", "114", "CHN")]);
+}
+
+#[test]
+fn resumed_intelligence_sharing_is_shared_intelligence() {
+    let article = code(
+        "The United States resumed intelligence sharing with Ukraine on Monday.",
+        &[],
+    );
+    assert_eq!(common::triples(&article), vec![triple("USA", "064", "UKR")]);
+}
+
+#[test]
+fn leaders_named_with_their_titles_meet() {
+    let article = code(
+        "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in \
+         Tokyo on Tuesday and discussed trade and security.",
+        &[],
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("JPNGOV", "040", "KORGOV")]
+    );
+}
