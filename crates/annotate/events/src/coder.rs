@@ -216,7 +216,7 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
 /// condemned Russian attacks on Kyiv": the attacks happened); a condition or a fear still holds
 /// ("if Russia's attacks continue", "fears a Russian attack").
 fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
-    if denied_statement(res, view, site) {
+    if denied_statement(res, view, site) || modified_noun_cancelled(&res.modality, view, site) {
         return Mood::Unreal;
     }
     let modality = &res.modality;
@@ -231,6 +231,29 @@ fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
         (Mood::Actual, None) if intended_verb(res, view, site) => Mood::Intended,
         (mood, _) => mood,
     }
+}
+
+/// With a parse: true when the phrase is a participle modifying a noun whose own noun phrase is
+/// blocked, conditional or counterfactual ("Hungary blocked an EU statement criticising China": the
+/// statement was never made, so neither was the criticism).
+fn modified_noun_cancelled(modality: &Modality, view: &SentenceView, site: &Site) -> bool {
+    let head = phrase_head(view, site.phrase.clone());
+    matches!(view.head_of(head), Some((noun, "acl")) if noun < head
+        && cancels_object(modality, view, site.scope.clone(), noun_phrase_start(view, noun)))
+}
+
+/// The first word of the noun phrase headed by `noun`: the words right before it that hang on it
+/// or on one another ("a European Union statement").
+fn noun_phrase_start(view: &SentenceView, noun: usize) -> usize {
+    let mut start = noun;
+    while start > 0
+        && view
+            .head_of(start - 1)
+            .is_some_and(|(head, _)| (start..=noun).contains(&head))
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// True when the phrase sits in a that-clause whose speech verb is negated or a denial ("has not

@@ -83,3 +83,28 @@ fn leaders_named_with_their_titles_meet() {
         vec![triple("JPNGOV", "040", "KORGOV")]
     );
 }
+
+#[test]
+fn an_act_described_by_a_blocked_statement_did_not_happen() {
+    let article = code(
+        "Hungary blocked a European Union statement criticising China on Monday.",
+        &[],
+    );
+    assert_eq!(common::triples(&article), vec![]);
+}
+
+#[test]
+fn a_ceasefire_proposed_between_others_is_the_proposers_appeal() {
+    let article = code(
+        "Egypt and Qatar proposed a new ceasefire between Israel and Hamas on Wednesday.",
+        &[
+            ("Egypt", "Egypt", "EGY"),
+            ("Qatar", "Qatar", "QAT"),
+            ("Hamas", "Hamas", "PSENGO"),
+        ],
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("EGY", "0256", "ISR")]
+    );
+}
