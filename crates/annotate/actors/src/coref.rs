@@ -519,22 +519,26 @@ fn resolve_pronoun(
     let span = candidate.span;
     // Salience first; within one place, a person whose gender agrees before one of unknown
     // gender.
-    let agrees = by_salience(article, genders, quotes, span, *agreement, Fit::Agrees);
-    let possible = by_salience(article, genders, quotes, span, *agreement, Fit::Possible);
     let excluded = subject_of_own_clause(article, span);
-    let allowed = |a: &Option<usize>| a.filter(|&a| Some(a) != excluded);
+    let wanted = |fit| Wanted {
+        fit,
+        agreement: *agreement,
+        excluded,
+    };
+    let agrees = by_salience(article, genders, quotes, span, wanted(Fit::Agrees));
+    let possible = by_salience(article, genders, quotes, span, wanted(Fit::Possible));
     // The sentence of the pronoun is one place (reporter, earlier in it, after an introductory
     // phrase); each earlier sentence is another.
     let same_sentence = SAME_SENTENCE_PLACES.min(agrees.len());
     let Some(antecedent) = agrees[..same_sentence]
         .iter()
         .chain(&possible[..same_sentence])
-        .find_map(allowed)
+        .find_map(|a| *a)
         .or_else(|| {
             agrees[same_sentence..]
                 .iter()
                 .zip(&possible[same_sentence..])
-                .find_map(|(a, p)| allowed(a).or(allowed(p)))
+                .find_map(|(a, p)| a.or(*p))
         })
     else {
         return;
@@ -563,22 +567,33 @@ fn resolve_pronoun(
     }
 }
 
-/// The pronoun's antecedent candidates among people that fit it as well as `wanted`, most
-/// salient first: the reporting verb's subject, the first earlier in the same sentence, the
-/// subject after an introductory phrase holding the pronoun, then the first of each earlier
-/// sentence, nearest first.
+/// What a pronoun's antecedent must be: how well it fits the pronoun's agreement, and not the
+/// subject an object pronoun cannot refer to.
+#[derive(Clone, Copy)]
+struct Wanted {
+    fit: Fit,
+    agreement: Agreement,
+    excluded: Option<usize>,
+}
+
+/// The pronoun's antecedent candidates among people that fit it as `wanted`, most salient
+/// first: the reporting verb's subject, the first earlier in the same sentence (an object
+/// pronoun skips its clause's subject: "Trump called Zelensky … and accused him"), the subject
+/// after an introductory phrase holding the pronoun, then the first of each earlier sentence,
+/// nearest first.
 fn by_salience(
     article: &Article,
     genders: &[Option<bool>],
     quotes: &[Span],
     span: Span,
-    agreement: Agreement,
-    wanted: Fit,
+    wanted: Wanted,
 ) -> Vec<Option<usize>> {
+    let agreement = wanted.agreement;
     let in_quote = quotes.iter().any(|q| q.contains(&span));
     let sentence = article.sentence_at(span.start).unwrap_or(0);
     let compatible = |m: &Mention| {
-        fit(article, genders, m, agreement) == wanted
+        fit(article, genders, m, agreement) == wanted.fit
+            && Some(m.actor) != wanted.excluded
             && (in_quote || !quotes.iter().any(|q| q.contains(&m.span)))
     };
     // The reporting verb's subject, else (a misparsed subject) the last fitting mention before it.
@@ -640,10 +655,19 @@ fn subject_of_own_clause(article: &Article, pronoun: Span) -> Option<usize> {
     if reflexive || !matches!(token.deprel.as_str(), "obj" | "iobj") {
         return None;
     }
-    let verb = token.head?;
-    let subject = tokens
-        .iter()
-        .find(|t| t.head == Some(verb) && t.deprel.starts_with("nsubj"))?;
+    // Coordinated verbs share their subject ("Trump called Zelensky a dictator and accused
+    // him …").
+    let mut verb = token.head?;
+    let subject = loop {
+        match tokens
+            .iter()
+            .find(|t| t.head == Some(verb) && t.deprel.starts_with("nsubj"))
+        {
+            Some(subject) => break subject,
+            None if tokens[verb].deprel == "conj" => verb = tokens[verb].head?,
+            None => return None,
+        }
+    };
     article
         .mentions
         .iter()
