@@ -724,6 +724,9 @@ impl Scan<'_> {
         // "Russia's foreign minister", "NATO's chief".
         let possessive = matches!(self.text(k), "'s" | "’s");
         let k = if possessive { k + 1 } else { k };
+        if !possessive && self.roles_at(k).is_none() {
+            return self.coordinated_agent(i, heads[0], j, k);
+        }
         let (role, m) = self.roles_at(k)?;
         // "the ball is in Russia's court" is an idiom; a real court owned by a country is named
         // in capitals ("Russia's Supreme Court"), and "a Russian court" is no possessive.
@@ -781,6 +784,52 @@ impl Scan<'_> {
             },
             m,
         ))
+    }
+
+    /// "Russian and American officials": an adjective (tokens `j..k`) coordinated with others
+    /// the last of which heads a role shares that role ("Russian" is `RUSGOV`, not the country).
+    fn coordinated_agent(
+        &self,
+        i: usize,
+        head: Entry,
+        j: usize,
+        k: usize,
+    ) -> Option<(Candidate, usize)> {
+        let (Entry::Adjective(country) | Entry::Region(country)) = head else {
+            return None;
+        };
+        let (role, words) = self.shared_role(k)?;
+        let start = if DETERMINERS.contains(&self.lower(i).as_str()) {
+            i
+        } else {
+            j
+        };
+        let definite = self.lower(i) == "the";
+        let what = self.country_agent(country, &role, words, definite)?;
+        Some((
+            Candidate {
+                span: self.span(start, k),
+                what,
+            },
+            k,
+        ))
+    }
+
+    /// The role and its words after a chain of coordinated adjectives starting at `k`
+    /// (", Ukrainian and American officials").
+    fn shared_role(&self, k: usize) -> Option<(Role, String)> {
+        let mut at = k;
+        while matches!(self.lower(at).as_str(), "and" | "or" | ",") {
+            let (_, next) = self.lookup(at + 1, |e| {
+                matches!(e, Entry::Adjective(_) | Entry::Region(_))
+            })?;
+            if let Some((role, m)) = self.roles_at(next) {
+                let words = normalise(self.article.slice(self.span(next, m)));
+                return Some((role, words));
+            }
+            at = next;
+        }
+        None
     }
 
     /// The role words at `k`: one ("officials") or a compound ("foreign ministry spokesperson"),
@@ -1102,6 +1151,12 @@ impl Scan<'_> {
                 end = joined;
             } else if end >= i + 2 && self.is_syllable_after_hyphen(end) {
                 return Some(end + 2);
+            } else if self.is_connector(end)
+                && self.is_hyphen_inside(end + 1)
+                && self.is_name_token(end + 2)
+            {
+                // "Abdel Fattah al-Burhan": a connector joined to the next name by a hyphen.
+                end += 3;
             } else if (self.is_hyphen_inside(end) && self.is_name_token(end + 1))
                 || (self.is_connector(end)
                     && end + 1 < self.tokens.len()
@@ -1377,6 +1432,16 @@ fn name_the_role(article: &Article, dict: &Dictionary, role: &mut Candidate, nam
 
 /// Whether only a comma stands between two candidates; a candidate nested inside the one before
 /// it ("Malaysia" in "Malaysia's Prime Minister") has none.
+/// "…, the Indian army said": an agent phrase followed by a finite verb is a clause's subject,
+/// no apposition to the name before the comma ("a retired general involved in …" is one).
+fn opens_clause(article: &Article, phrase: Span) -> bool {
+    article
+        .tokens
+        .iter()
+        .find(|t| t.span.start >= phrase.end)
+        .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
 fn comma_between(article: &Article, before: Span, after: Span) -> bool {
     article
         .text
@@ -1438,7 +1503,10 @@ fn absorb_appositions(
                         ..
                     }
             );
-            if comma_between(article, previous.span, candidate.span) && is_person {
+            if comma_between(article, previous.span, candidate.span)
+                && is_person
+                && !opens_clause(article, candidate.span)
+            {
                 if let What::Unknown { code: unknown, .. } = &mut previous.what {
                     *unknown = Some(code);
                 }

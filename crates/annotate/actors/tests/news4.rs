@@ -1,0 +1,127 @@
+//! Round 4: political wire sentences outside the seed — regional and coordinated agents,
+//! object pronouns of coordinated verbs, titled names with Arabic connectors, clause subjects
+//! after a comma.
+
+use chrono::NaiveDate;
+use eventwire_model::{Article, ArticleMeta};
+use eventwire_pipeline::Pipeline;
+
+fn annotate(text: &str) -> Article {
+    let meta = ArticleMeta {
+        published: NaiveDate::from_ymd_opt(2025, 6, 20),
+        ..Default::default()
+    };
+    let mut article = Article::new("test", text, meta);
+    Pipeline::standard()
+        .expect("pipeline")
+        .annotate(&mut article);
+    article
+}
+
+/// (mention text, actor name, mention code) for every mention, in text order.
+fn mentions(article: &Article) -> Vec<(String, String, Option<String>)> {
+    article
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                article.slice(m.span).to_string(),
+                article.actors[m.actor].name.clone(),
+                m.code.clone(),
+            )
+        })
+        .collect()
+}
+
+fn mention<'a>(
+    found: &'a [(String, String, Option<String>)],
+    text: &str,
+) -> &'a (String, String, Option<String>) {
+    found
+        .iter()
+        .find(|(t, ..)| t == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {found:?}"))
+}
+
+#[test]
+fn a_regional_adjective_before_peacekeepers_is_a_military_group() {
+    let found = mentions(&annotate(
+        "Russia would not accept the deployment of European peacekeepers in Ukraine, \
+         Foreign Minister Sergei Lavrov said on Tuesday. African peacekeeping troops \
+         were deployed to Somalia in March.",
+    ));
+    assert_eq!(
+        mention(&found, "European peacekeepers").2.as_deref(),
+        Some("EURMIL")
+    );
+    assert_eq!(
+        mention(&found, "African peacekeeping troops").2.as_deref(),
+        Some("AFRMIL")
+    );
+}
+
+#[test]
+fn coordinated_adjectives_share_the_role_noun() {
+    let found = mentions(&annotate(
+        "Russian and American officials held talks in Riyadh last week. French, British \
+         and German diplomats urged Serbia and Kosovo to resume talks.",
+    ));
+    assert_eq!(mention(&found, "Russian").2.as_deref(), Some("RUSGOV"));
+    assert_eq!(
+        mention(&found, "American officials").2.as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(mention(&found, "French").2.as_deref(), Some("FRAGOV"));
+    assert_eq!(mention(&found, "British").2.as_deref(), Some("GBRGOV"));
+    assert_eq!(
+        mention(&found, "German diplomats").2.as_deref(),
+        Some("DEUGOV")
+    );
+}
+
+#[test]
+fn an_object_pronoun_of_a_coordinated_verb_skips_the_shared_subject() {
+    let found = mentions(&annotate(
+        "Trump called Zelensky a dictator on Wednesday and accused him of starting the war.",
+    ));
+    assert_eq!(mention(&found, "him").1, "Volodymyr Zelensky");
+}
+
+#[test]
+fn a_connector_joined_by_a_hyphen_goes_on_with_the_name_after_a_compound_title() {
+    let found = mentions(&annotate(
+        "Turkish President Recep Tayyip Erdogan hosted Sudanese army chief Abdel Fattah \
+         al-Burhan in Ankara.",
+    ));
+    let burhan = mention(&found, "Sudanese army chief Abdel Fattah al-Burhan");
+    assert_eq!(burhan.2.as_deref(), Some("SDNMIL"));
+    assert!(
+        !found.iter().any(|(t, ..)| t == "Burhan"),
+        "one mention: {found:?}"
+    );
+}
+
+#[test]
+fn an_agent_phrase_followed_by_its_verb_is_no_apposition() {
+    let found = mentions(&annotate(
+        "India and Pakistan exchanged artillery fire along the Line of Control, the Indian \
+         army said.",
+    ));
+    assert_eq!(
+        mention(&found, "the Indian army").2.as_deref(),
+        Some("INDMIL")
+    );
+    let coded = found
+        .iter()
+        .filter(|(_, _, code)| code.as_deref() == Some("INDMIL"))
+        .count();
+    assert_eq!(coded, 1, "only the army is coded INDMIL: {found:?}");
+}
+
+#[test]
+fn a_capital_after_through_is_the_city() {
+    let found = mentions(&annotate(
+        "Thousands of protesters marched through Tbilisi on Sunday to demand new elections.",
+    ));
+    assert_eq!(mention(&found, "Tbilisi").2, None);
+}
