@@ -349,6 +349,12 @@ fn name_head(name: &str) -> &str {
 /// "the company" → the last organisation, "the city" the last place, "the region" the last
 /// place or country, "the boy" the last man or person of unknown gender, mentioned in this or
 /// the three sentences before.
+fn is_capital(dict: &Dictionary, name: &str) -> bool {
+    dict.lookup(name)
+        .iter()
+        .any(|e| matches!(e, Entry::Capital(_)))
+}
+
 fn last_of_kind(
     article: &Article,
     dict: &Dictionary,
@@ -361,7 +367,12 @@ fn last_of_kind(
             Fallback::NameOnly | Fallback::Body => false,
             Fallback::Organisation => kind == ActorKind::Organization,
             Fallback::Settlement => kind == ActorKind::Location,
-            Fallback::Territory => matches!(kind, ActorKind::Location | ActorKind::Country),
+            // A capital named as a city ("talks in Riyadh … the governments of the region") is
+            // no region.
+            Fallback::Territory => {
+                kind == ActorKind::Country
+                    || (kind == ActorKind::Location && !is_capital(dict, &article.actors[a].name))
+            }
             Fallback::Person(gender) => {
                 kind == ActorKind::Person
                     && (gender.is_none()

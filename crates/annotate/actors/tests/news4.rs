@@ -125,3 +125,18 @@ fn a_capital_after_through_is_the_city() {
     ));
     assert_eq!(mention(&found, "Tbilisi").2, None);
 }
+
+#[test]
+fn the_region_is_no_capital_named_as_a_city() {
+    let article = annotate(
+        "Saudi officials hosted the talks in Riyadh. The governments of the region condemned \
+         the attack.",
+    );
+    let found = mentions(&article);
+    assert!(
+        found
+            .iter()
+            .all(|(t, actor, _)| t != "the region" || actor != "Riyadh"),
+        "{found:?}"
+    );
+}
