@@ -77,6 +77,7 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
             quote: Some(quote),
             verbal: true,
             joint: false,
+            antecedent: None,
         },
         None => Site {
             phrase: words,
@@ -84,6 +85,7 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
             quote: None,
             verbal: true,
             joint: false,
+            antecedent: None,
         },
     }
 }
@@ -92,8 +94,14 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
 pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let patient = |p: &Pattern| p.frame == Frame::Patient;
-    for hit in best_hits(view, &res.patterns, |p| &p.phrase, patient) {
-        let found = code_hit(res, view, &hit);
+    let hits = best_hits(view, &res.patterns, |p| &p.phrase, patient);
+    let relative = relative_hits(res, view, &hits);
+    let sited = hits
+        .into_iter()
+        .map(|hit| (site_of(view, hit.words.clone()), hit))
+        .chain(relative);
+    for (site, hit) in sited {
+        let found = code_hit(res, view, &hit, site);
         // One sentence rarely holds two acts of the same kind by one actor: a second one is the
         // same act seen through another phrase ("a critic of …, arguing that … should have").
         let seen = |event: &Event| {
@@ -108,9 +116,62 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
     events
 }
 
+/// With a parse: the acts whose object is a relative pronoun ("military aid to Ukraine, which it
+/// had suspended"), read as the verb followed by the antecedent's noun phrase ("suspended military
+/// aid"), each with the site that seeks its target between the antecedent and the pronoun. The
+/// antecedent is the nearest noun before the pronoun that makes a pattern with the verb (the parser
+/// does not always hang the relative clause on it). Verbs already inside a phrase are left alone.
+fn relative_hits<'r>(
+    res: &'r Resources,
+    view: &SentenceView,
+    hits: &[Hit<Pattern>],
+) -> Vec<(Site, Hit<'r, Pattern>)> {
+    (0..view.words.len())
+        .filter(|&verb| !hits.iter().any(|h| h.words.contains(&verb)))
+        .filter_map(|verb| {
+            let pronoun = view
+                .dependent(verb, &["obj"])
+                .filter(|&w| view.tag(w) == "WDT" && w < verb)?;
+            let window = pronoun.saturating_sub(res.modality.target_window)..pronoun;
+            window
+                .rev()
+                .filter(|&w| view.tag(w).starts_with("NN"))
+                .find_map(|noun| {
+                    let entry = antecedent_pattern(res, view, verb, noun)?;
+                    let site = Site {
+                        antecedent: Some(noun + 1..pronoun),
+                        ..site_of(view, verb..verb + 1)
+                    };
+                    let hit = Hit {
+                        entry,
+                        words: verb..verb + 1,
+                    };
+                    Some((site, hit))
+                })
+        })
+        .collect()
+}
+
+/// The `svo` pattern that the verb followed by the noun phrase headed by `noun` makes exactly, the
+/// one naming most words first.
+fn antecedent_pattern<'r>(
+    res: &'r Resources,
+    view: &SentenceView,
+    verb: usize,
+    noun: usize,
+) -> Option<&'r Pattern> {
+    let mut words = vec![view.words[verb].clone()];
+    words.extend_from_slice(&view.words[noun_phrase_start(view, noun)..=noun]);
+    res.patterns
+        .iter()
+        .filter(|p| p.frame == Frame::Svo)
+        .filter(|p| p.phrase.match_at(&words, 0) == Some(words.len()))
+        .min_by_key(|p| std::cmp::Reverse(p.phrase.weight()))
+}
+
 /// The events of one phrase: one for its target and one for each target coordinated with it.
-fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>) -> Vec<Event> {
-    let Some((first, further)) = code_first_target(res, view, hit) else {
+fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>, site: Site) -> Vec<Event> {
+    let Some((first, further)) = code_first_target(res, view, hit, site) else {
         return Vec::new();
     };
     let others: Vec<Event> = further
@@ -129,8 +190,8 @@ fn code_first_target(
     res: &Resources,
     view: &SentenceView,
     hit: &Hit<Pattern>,
+    site: Site,
 ) -> Option<(Event, Vec<Party>)> {
-    let site = site_of(view, hit.words.clone());
     let dated = dated_by(view, &res.modality, &site);
     let cameo = match phrase_mood(res, view, &site) {
         Mood::Unreal => return None,

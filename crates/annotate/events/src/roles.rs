@@ -31,6 +31,10 @@ pub struct Site {
     /// The act is joint (a meeting, talks): whoever the clause is about takes part in it even when
     /// it is only named in a prepositional phrase ("travelled to Cairo for talks with Sisi").
     pub joint: bool,
+    /// Where the act's object stands when a relative pronoun names it: the words after the
+    /// antecedent up to the pronoun ("military aid to Ukraine, which it had suspended"). The target
+    /// is sought there instead of after the phrase.
+    pub antecedent: Option<Range<usize>>,
 }
 
 /// Source and target of an event phrase, or `None` when either is missing.
@@ -575,10 +579,15 @@ fn right_parties(
     frame: Frame,
     site: &Site,
 ) -> Vec<Placed> {
-    let end = site
-        .scope
-        .end
-        .min(site.phrase.end + modality.target_window + 1);
+    let (from, end) = match &site.antecedent {
+        Some(object) => (object.start, object.end),
+        None => (
+            site.phrase.end,
+            site.scope
+                .end
+                .min(site.phrase.end + modality.target_window + 1),
+        ),
+    };
     // With a parse, a verb conjoined to a word up to the phrase starts another verb phrase ("… to
     // blame for the war and called for elections in Ukraine"); a conjoined noun shares the phrase's
     // target ("resume military aid and intelligence sharing with Ukraine"), and conjuncts of later
@@ -587,7 +596,7 @@ fn right_parties(
         matches!(view.head_of(w), Some((head, "conj")) if head < site.phrase.end)
             && view.tag(w).starts_with("VB")
     };
-    let stop = (site.phrase.end..end)
+    let stop = (from..end)
         .find(|&w| {
             view.is_punct(w)
                 || new_conjunct(w)
@@ -597,7 +606,7 @@ fn right_parties(
                     .any(|s| *s == view.words[w].text)
         })
         .unwrap_or(end);
-    view.mentions_within(site.phrase.end..stop)
+    view.mentions_within(from..stop)
         .filter(|p| frame == Frame::Svo || linked(view, modality, site, *p))
         .collect()
 }
@@ -728,6 +737,7 @@ mod tests {
             quote: None,
             verbal: false,
             joint: false,
+            antecedent: None,
         };
         let (s, t) = source_and_target(&view, &res.modality, Frame::Svo, &site)?;
         Some((s.code, t.code))

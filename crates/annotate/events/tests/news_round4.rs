@@ -108,3 +108,21 @@ fn a_ceasefire_proposed_between_others_is_the_proposers_appeal() {
         vec![triple("EGY", "0256", "ISR")]
     );
 }
+
+#[test]
+fn an_act_whose_object_is_a_relative_pronoun_targets_the_antecedents_party() {
+    let article = code(
+        "The United States resumed military aid to Ukraine, which it had suspended in March.",
+        &[("it", "United States", "USA")],
+    );
+    let suspension = article
+        .events
+        .iter()
+        .find(|e| e.cameo == "162")
+        .expect("the suspension named by 'which'");
+    assert_eq!(suspension.date.as_deref(), Some("2025-03"));
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("USA", "072", "UKR"), triple("USA", "162", "UKR")]
+    );
+}
