@@ -212,7 +212,7 @@ fn code_first_target(
     let further = further_targets(
         view,
         &res.modality,
-        hit.entry.frame,
+        (hit.entry.frame, &hit.entry.cameo),
         &site,
         (&source, &target),
     );

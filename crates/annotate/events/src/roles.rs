@@ -69,12 +69,13 @@ pub fn source_and_target(
 
 /// Targets coordinated after the target of an svo phrase ("imposed tariffs on Canada and Mexico",
 /// "condemned Russia and Iran"): the act reaches each of them. A pair behind "between" is one
-/// interaction ("hosted talks between Israel and Hamas", "mediate between Russia and Ukraine"),
-/// coded with its first party as before.
+/// interaction that an act of a `pair_roots` code takes part in ("hosted talks between Israel and
+/// Hamas", "mediate between Russia and Ukraine"), coded with its first party as before; other acts
+/// reach both ("welcomed the agreement between Armenia and Azerbaijan").
 pub fn further_targets(
     view: &SentenceView,
     modality: &Modality,
-    frame: Frame,
+    (frame, cameo): (Frame, &str),
     site: &Site,
     (source, target): (&Party, &Party),
 ) -> Vec<Party> {
@@ -87,7 +88,11 @@ pub fn further_targets(
         return Vec::new();
     };
     let start = right[at].words.0;
-    if start > 0 && view.words[start - 1].text == modality.pair_linker {
+    let takes_part = modality
+        .pair_roots
+        .iter()
+        .any(|r| cameo.starts_with(r.as_str()));
+    if takes_part && start > 0 && view.words[start - 1].text == modality.pair_linker {
         return Vec::new();
     }
     right[at..]

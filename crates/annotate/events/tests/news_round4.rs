@@ -105,7 +105,10 @@ fn a_ceasefire_proposed_between_others_is_the_proposers_appeal() {
     );
     assert_eq!(
         common::triples(&article),
-        vec![triple("EGY", "0256", "ISR")]
+        vec![
+            triple("EGY", "0256", "ISR"),
+            triple("EGY", "0256", "PSENGO")
+        ]
     );
 }
 
@@ -124,5 +127,24 @@ fn an_act_whose_object_is_a_relative_pronoun_targets_the_antecedents_party() {
     assert_eq!(
         common::triples(&article),
         vec![triple("USA", "072", "UKR"), triple("USA", "162", "UKR")]
+    );
+}
+
+#[test]
+fn welcoming_an_agreement_between_two_parties_reaches_both() {
+    let article = code(
+        "The United Nations welcomed the agreement between Armenia and Azerbaijan.",
+        &[
+            ("United Nations", "United Nations", "IGOUNO"),
+            ("Armenia", "Armenia", "ARM"),
+            ("Azerbaijan", "Azerbaijan", "AZE"),
+        ],
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![
+            triple("IGOUNO", "051", "ARM"),
+            triple("IGOUNO", "051", "AZE")
+        ]
     );
 }
