@@ -226,8 +226,38 @@ pub struct Dictionary {
 }
 
 /// Lower-cases and unifies apostrophes so that text and dictionary phrases compare equal.
+/// Letters written with or without their diacritics are one ("Luiz Inacio Lula da Silva",
+/// "Erdogan" for "Erdoğan"): wire copy often drops them.
 pub fn normalise(phrase: &str) -> String {
-    phrase.to_lowercase().replace('’', "'")
+    phrase
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '’' => '\'',
+            _ => without_diacritic(c),
+        })
+        .collect()
+}
+
+fn without_diacritic(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'đ' | 'ď' => 'd',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì'..='ï' | 'ī' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ț' | 'ť' => 't',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
 }
 
 fn rows(
