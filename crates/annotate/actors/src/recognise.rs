@@ -842,7 +842,16 @@ impl Scan<'_> {
                 _ => None,
             }
         };
-        let (first, mut m) = role_at(k)?;
+        // A lower-case noun may say what the role deals with ("the Palestinian health
+        // ministry", "Chinese trade officials"; the tagger may call it a proper noun).
+        let topic = |at: usize| {
+            let word = self.text(at);
+            self.tokens
+                .get(at)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+                && word.chars().all(|c| c.is_lowercase())
+        };
+        let (first, mut m) = role_at(k).or_else(|| role_at(k + 1).filter(|_| topic(k)))?;
         let mut last = first;
         while let Some((next, end)) = role_at(m) {
             last = next;

@@ -140,3 +140,32 @@ fn the_region_is_no_capital_named_as_a_city() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_written_without_its_diacritics_is_the_listed_person() {
+    let found = mentions(&annotate(
+        "Brazilian President Luiz Inacio Lula da Silva won a fourth term, the electoral court \
+         said.",
+    ));
+    let lula = mention(&found, "Brazilian President Luiz Inacio Lula da Silva");
+    assert_eq!(lula.1, "Luiz Inácio Lula da Silva");
+    assert_eq!(lula.2.as_deref(), Some("BRAGOV"));
+}
+
+#[test]
+fn a_lower_case_noun_before_a_role_says_what_it_deals_with() {
+    let found = mentions(&annotate(
+        "Israeli forces killed 12 Palestinian militants in a raid on Jenin, the Palestinian \
+         health ministry said. Chinese trade officials arrived in Brussels on Monday.",
+    ));
+    assert_eq!(
+        mention(&found, "the Palestinian health ministry")
+            .2
+            .as_deref(),
+        Some("PSEGOV")
+    );
+    assert_eq!(
+        mention(&found, "Chinese trade officials").2.as_deref(),
+        Some("CHNGOV")
+    );
+}
