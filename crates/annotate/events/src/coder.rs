@@ -119,8 +119,8 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
 /// With a parse: the acts whose object is a relative pronoun ("military aid to Ukraine, which it
 /// had suspended"), read as the verb followed by the antecedent's noun phrase ("suspended military
 /// aid"), each with the site that seeks its target between the antecedent and the pronoun. The
-/// antecedent is the nearest noun before the pronoun that makes a pattern with the verb (the parser
-/// does not always hang the relative clause on it). Verbs already inside a phrase are left alone.
+/// antecedent is the nearest noun or gerund before the pronoun that makes a pattern with the verb
+/// (the parser does not always hang the relative clause on it). Verbs already inside a phrase are left alone.
 fn relative_hits<'r>(
     res: &'r Resources,
     view: &SentenceView,
@@ -133,40 +133,46 @@ fn relative_hits<'r>(
                 .dependent(verb, &["obj"])
                 .filter(|&w| view.tag(w) == "WDT" && w < verb)?;
             let window = pronoun.saturating_sub(res.modality.target_window)..pronoun;
-            window
-                .rev()
-                .filter(|&w| view.tag(w).starts_with("NN"))
-                .find_map(|noun| {
-                    let entry = antecedent_pattern(res, view, verb, noun)?;
-                    let site = Site {
-                        antecedent: Some(noun + 1..pronoun),
-                        ..site_of(view, verb..verb + 1)
-                    };
-                    let hit = Hit {
-                        entry,
-                        words: verb..verb + 1,
-                    };
-                    Some((site, hit))
-                })
+            let nominal = |w: &usize| view.tag(*w).starts_with("NN") || view.tag(*w) == "VBG";
+            window.rev().filter(nominal).find_map(|noun| {
+                let entry = antecedent_pattern(res, view, verb, noun)?;
+                let site = Site {
+                    antecedent: Some(noun + 1..pronoun),
+                    ..site_of(view, verb..verb + 1)
+                };
+                let hit = Hit {
+                    entry,
+                    words: verb..verb + 1,
+                };
+                Some((site, hit))
+            })
         })
         .collect()
 }
 
-/// The `svo` pattern that the verb followed by the noun phrase headed by `noun` makes exactly, the
-/// one naming most words first.
+/// The `svo` pattern that the verb followed by a stretch of up to four words ending at `noun` makes
+/// exactly ("suspended" + "military aid"), the longest stretch and the pattern naming most words
+/// first. Stretches, not parsed noun phrases: the parser often reads a compound's last word as a
+/// participle ("intelligence sharing").
 fn antecedent_pattern<'r>(
     res: &'r Resources,
     view: &SentenceView,
     verb: usize,
     noun: usize,
 ) -> Option<&'r Pattern> {
-    let mut words = vec![view.words[verb].clone()];
-    words.extend_from_slice(&view.words[noun_phrase_start(view, noun)..=noun]);
-    res.patterns
-        .iter()
-        .filter(|p| p.frame == Frame::Svo)
-        .filter(|p| p.phrase.match_at(&words, 0) == Some(words.len()))
-        .min_by_key(|p| std::cmp::Reverse(p.phrase.weight()))
+    const STRETCH: usize = 4;
+    let first = (noun + 1).saturating_sub(STRETCH);
+    (first..=noun)
+        .filter(|&start| view.unbroken(start..noun + 1))
+        .find_map(|start| {
+            let mut words = vec![view.words[verb].clone()];
+            words.extend_from_slice(&view.words[start..=noun]);
+            res.patterns
+                .iter()
+                .filter(|p| p.frame == Frame::Svo)
+                .filter(|p| p.phrase.match_at(&words, 0) == Some(words.len()))
+                .min_by_key(|p| std::cmp::Reverse(p.phrase.weight()))
+        })
 }
 
 /// The events of one phrase: one for its target and one for each target coordinated with it.

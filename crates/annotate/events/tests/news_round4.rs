@@ -148,3 +148,17 @@ fn welcoming_an_agreement_between_two_parties_reaches_both() {
         ]
     );
 }
+
+#[test]
+fn halted_intelligence_sharing_named_by_a_relative_pronoun_is_a_cut() {
+    let article = code(
+        "The United States resumed intelligence sharing with Ukraine, which it had halted in \
+         March.",
+        &[("it", "United States", "USA")],
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("USA", "064", "UKR"), triple("USA", "162", "UKR")]
+    );
+}
+
