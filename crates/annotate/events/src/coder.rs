@@ -199,9 +199,10 @@ fn code_first_target(
     site: Site,
 ) -> Option<(Event, Vec<Party>)> {
     let dated = dated_by(view, &res.modality, &site);
-    let cameo = match phrase_mood(res, view, &site) {
+    let mood = phrase_mood(res, view, &site);
+    let cameo = match mood {
         Mood::Unreal => return None,
-        Mood::Actual if !after_publication(view, dated) => hit.entry.cameo.clone(),
+        Mood::Actual if !after_publication(view, dated.map(|(t, _)| t)) => hit.entry.cameo.clone(),
         // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
         Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
     };
@@ -235,8 +236,12 @@ fn code_first_target(
         cameo,
         trigger: view.span(hit.words.clone()),
         sentence: view.sentence,
+        // An intention is dated by its own clause or by when it was stated: a date across a clause
+        // word belongs to another act ("expected to speak with Putin later this week and added
+        // that he would consider new sanctions").
         date: dated
-            .map(|t| t.value.clone())
+            .filter(|(_, own_clause)| *own_clause || mood != Mood::Intended)
+            .map(|(t, _)| t.value.clone())
             .or_else(|| undated(view, site.quote)),
         quote: site.quote,
         confidence: (0.6 + 0.1 * named as f32) * quoted,
@@ -248,8 +253,13 @@ fn code_first_target(
 /// its clause (not behind "before", "after", "when": "criticised … before the war began almost three
 /// years ago" is not dated 2022). A date in the phrase's own clause beats one across a clause word
 /// ("suspended last week after a meeting … on February 28": the meeting is of February 28). Without
-/// one, the event takes its statement's date (`undated`).
-fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Option<&'a Timex> {
+/// one, the event takes its statement's date (`undated`). The flag says whether the date stands in
+/// the phrase's own clause.
+fn dated_by<'a>(
+    view: &SentenceView<'a>,
+    modality: &Modality,
+    site: &Site,
+) -> Option<(&'a Timex, bool)> {
     let article = view.article;
     let phrase = &site.phrase;
     let crosses_clause = |mut between: Range<usize>| {
@@ -275,7 +285,7 @@ fn dated_by<'a>(view: &SentenceView<'a>, modality: &Modality, site: &Site) -> Op
         .filter_map(|t| view.word_range(t.span).map(|words| (t, words)))
         .filter(|(_, words)| in_clause(words))
         .min_by_key(|(_, words)| (!own_clause(words), distance(words)))
-        .map(|(t, _)| t)
+        .map(|(t, words)| (t, own_clause(&words)))
 }
 
 /// The mood of the phrase from the cues before it, or before the verb it depends on. A negation

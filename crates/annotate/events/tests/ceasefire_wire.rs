@@ -46,6 +46,8 @@ fn sanctions_a_leader_would_consider_are_a_threat() {
             triple("USAGOV", "1312", "RUS")
         ]
     );
+    let dates: Vec<_> = article.events.iter().map(|e| e.date.as_deref()).collect();
+    assert_eq!(dates, vec![Some("2025-W11"), Some("2025-03-12")]);
 }
 
 #[test]
