@@ -557,7 +557,7 @@ fn resolve_pronoun(
     let owner = article.actors[antecedent].clone();
     match owned {
         None => {
-            let code = owner.code.clone();
+            let code = code_before(article, antecedent, span).or(owner.code.clone());
             push_mention(article, span, antecedent, MentionKind::Pronoun, code, 0.6);
         }
         Some(noun) => {
@@ -585,6 +585,17 @@ struct Wanted {
     fit: Fit,
     agreement: Agreement,
     excluded: Option<usize>,
+}
+
+/// The code of the actor's last mention before `span`: a pronoun stands for what that mention
+/// named ("Moscow said it had expelled …": `RUSGOV`, not the country `RUS`).
+fn code_before(article: &Article, actor: usize, span: Span) -> Option<String> {
+    article
+        .mentions
+        .iter()
+        .filter(|m| m.actor == actor && m.span.end <= span.start)
+        .max_by_key(|m| m.span.end)
+        .and_then(|m| m.code.clone())
 }
 
 /// The pronoun's antecedent candidates among people that fit it as `wanted`, most salient

@@ -169,3 +169,12 @@ fn a_lower_case_noun_before_a_role_says_what_it_deals_with() {
         Some("CHNGOV")
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_code_of_the_mention_it_refers_back_to() {
+    let found = mentions(&annotate(
+        "Moscow said on Wednesday that it had expelled two British diplomats.",
+    ));
+    assert_eq!(mention(&found, "it").1, "Russia");
+    assert_eq!(mention(&found, "it").2.as_deref(), Some("RUSGOV"));
+}
