@@ -98,7 +98,13 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
     let relative = relative_hits(res, view, &hits);
     let sited = hits
         .into_iter()
-        .map(|hit| (site_of(view, hit.words.clone()), hit))
+        .map(|hit| {
+            let site = Site {
+                antecedent: clause_object(&res.modality, view, &hit),
+                ..site_of(view, hit.words.clone())
+            };
+            (site, hit)
+        })
         .chain(relative);
     for (site, hit) in sited {
         let found = code_hit(res, view, &hit, site);
@@ -173,6 +179,30 @@ fn antecedent_pattern<'r>(
                 .filter(|p| p.phrase.match_at(&words, 0) == Some(words.len()))
                 .min_by_key(|p| std::cmp::Reverse(p.phrase.weight()))
         })
+}
+
+/// Where an svo phrase followed by a that-clause whose subject is an actor seeks its target: past
+/// that subject, in the clause ("Iran warned on Sunday that it would strike Israel": the threat is
+/// against Israel; "Lavrov warned that Russia would not accept European peacekeepers"). Only when
+/// no actor or punctuation stands between phrase and clause ("warned India that" targets India).
+fn clause_object(
+    modality: &Modality,
+    view: &SentenceView,
+    hit: &Hit<Pattern>,
+) -> Option<Range<usize>> {
+    if hit.entry.frame != Frame::Svo {
+        return None;
+    }
+    let scope_end = site_of(view, hit.words.clone()).scope.end;
+    let reach = scope_end.min(hit.words.end + modality.target_window);
+    let that = (hit.words.end..reach).find(|&w| view.words[w].text == modality.complementizer)?;
+    let between = hit.words.end..that;
+    if !view.unbroken(between.clone()) || view.mentions_within(between).next().is_some() {
+        return None;
+    }
+    let subject = view.mention_at(that + 1)?;
+    let from = subject.words.1;
+    Some(from..scope_end.min(from + modality.target_window + 1))
 }
 
 /// The events of one phrase: one for its target and one for each target coordinated with it.

@@ -162,3 +162,12 @@ fn halted_intelligence_sharing_named_by_a_relative_pronoun_is_a_cut() {
     );
 }
 
+#[test]
+fn a_warning_in_a_that_clause_targets_the_clauses_object() {
+    let article = code(
+        "Iran warned on Sunday that it would strike Israel if attacked again.",
+        &[("Iran", "Iran", "IRN"), ("it", "Iran", "IRN")],
+    );
+    assert_eq!(common::triples(&article), vec![triple("IRN", "130", "ISR")]);
+}
+
