@@ -11,8 +11,9 @@ use eventwire_model::{Actor, ActorKind, Article, Mention, MentionKind, Span, Tok
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
 /// How many of [`by_salience`]'s places lie in the pronoun's own sentence (the reporting
-/// verb's subject, the first earlier in the sentence, the subject after an introductory phrase).
-const SAME_SENTENCE_PLACES: usize = 3;
+/// verb's subject, the object owning an oblique phrase, the first earlier in the sentence, the
+/// subject after an introductory phrase).
+const SAME_SENTENCE_PLACES: usize = 4;
 
 pub fn resolve(article: &mut Article, dict: &Dictionary, candidates: Vec<Candidate>) {
     let quotes = quoted_spans(&article.text);
@@ -599,7 +600,8 @@ fn code_before(article: &Article, actor: usize, span: Span) -> Option<String> {
 }
 
 /// The pronoun's antecedent candidates among people that fit it as `wanted`, most salient
-/// first: the reporting verb's subject, the first earlier in the same sentence (an object
+/// first: the reporting verb's subject, the object whose oblique phrase holds a possessive, the
+/// first earlier in the same sentence (an object
 /// pronoun skips its clause's subject: "Trump called Zelensky … and accused him"), the subject
 /// after an introductory phrase holding the pronoun, then the first of each earlier sentence,
 /// nearest first.
@@ -642,6 +644,7 @@ fn by_salience(
         .iter()
         .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
     let cataphor = introductory_phrase_subject(article, span, sentence, compatible);
+    let object = object_owning_oblique(article, span, compatible);
     let earlier = (1..=PRONOUN_WINDOW.min(sentence)).map(|back| {
         article
             .mentions
@@ -653,18 +656,45 @@ fn by_salience(
         // would …" and, in the same sentence, a subject "it" or an "its".
         Agreement::Neuter => vec![
             reporter,
+            object,
             same_sentence.filter(|_| subject_or_possessive(article, span)),
         ],
-        Agreement::Plural => [reporter, same_sentence]
+        Agreement::Plural => [reporter, object, same_sentence]
             .into_iter()
             .chain(earlier)
             .collect(),
-        Agreement::Male | Agreement::Female => [reporter, same_sentence, cataphor]
+        Agreement::Male | Agreement::Female => [reporter, object, same_sentence, cataphor]
             .into_iter()
             .chain(earlier)
             .collect(),
     };
     found.into_iter().map(|m| m.map(|m| m.actor)).collect()
+}
+
+/// "Zelensky thanked Britain for its support": a possessive in an oblique phrase of a verb
+/// belongs to that verb's object, when the object is a fitting mention.
+fn object_owning_oblique(
+    article: &Article,
+    pronoun: Span,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<&Mention> {
+    let tokens = &article.tokens;
+    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    if token.deprel != "nmod:poss" {
+        return None;
+    }
+    let noun = &tokens[token.head?];
+    if !noun.deprel.starts_with("obl") {
+        return None;
+    }
+    let verb = noun.head?;
+    let object = tokens
+        .iter()
+        .find(|t| t.head == Some(verb) && t.deprel == "obj")?;
+    article
+        .mentions
+        .iter()
+        .find(|m| m.span.contains(&object.span) && fits(m))
 }
 
 /// "Devocht told Montalvo he would assist him": an object pronoun (not a reflexive) never refers

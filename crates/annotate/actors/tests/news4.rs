@@ -178,3 +178,13 @@ fn a_pronoun_takes_the_code_of_the_mention_it_refers_back_to() {
     assert_eq!(mention(&found, "it").1, "Russia");
     assert_eq!(mention(&found, "it").2.as_deref(), Some("RUSGOV"));
 }
+
+#[test]
+fn a_possessive_in_an_oblique_phrase_belongs_to_the_verbs_object() {
+    let found = mentions(&annotate(
+        "Ukraine's President Volodymyr Zelensky thanked Britain for its support on Monday. \
+         Trump praised Zelensky for his courage.",
+    ));
+    assert_eq!(mention(&found, "its").1, "United Kingdom");
+    assert_eq!(mention(&found, "his").1, "Volodymyr Zelensky");
+}
