@@ -171,3 +171,40 @@ fn a_warning_in_a_that_clause_targets_the_clauses_object() {
     assert_eq!(common::triples(&article), vec![triple("IRN", "130", "ISR")]);
 }
 
+
+#[test]
+fn killing_an_actor_is_force_and_killing_unnamed_people_is_no_dyad() {
+    let table = [
+        ("Russian forces", "Russian forces", "RUSMIL"),
+        ("Ukrainian soldiers", "Ukrainian soldiers", "UKRMIL"),
+        ("Kyiv", "Ukraine", "UKRGOV"),
+        ("Hezbollah", "Hezbollah", "LBNREB"),
+        ("it", "Israel", "ISR"),
+    ];
+    let soldiers = code(
+        "Russian forces killed three Ukrainian soldiers near Pokrovsk on Saturday, Kyiv said.",
+        &table,
+    );
+    assert_eq!(
+        common::triples(&soldiers),
+        vec![triple("RUSMIL", "190", "UKRMIL")]
+    );
+    let commander = code(
+        "Israel said it had killed a senior Hezbollah commander in an airstrike on Beirut.",
+        &table,
+    );
+    assert_eq!(
+        common::triples(&commander),
+        vec![triple("ISR", "190", "LBNREB")]
+    );
+    let unnamed = code(
+        "Gunmen killed 12 villagers in central Nigeria on Sunday, police said.",
+        &table,
+    );
+    assert_eq!(common::triples(&unnamed), vec![]);
+    let passive = code(
+        "Three Ukrainian soldiers were killed in the attack, Kyiv said.",
+        &table,
+    );
+    assert_eq!(common::triples(&passive), vec![]);
+}
