@@ -111,7 +111,7 @@ pub fn peak_rss_mib() -> Option<f64> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../../shared/corpus/seed-article.txt");
+    const SEED: &str = include_str!("../../../corpus/seed-article.txt");
 
     #[test]
     fn the_corpus_reaches_its_size_from_real_paragraphs_and_is_the_same_every_time() {
