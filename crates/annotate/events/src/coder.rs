@@ -340,11 +340,16 @@ fn phrase_mood(res: &Resources, view: &SentenceView, site: &Site) -> Mood {
     }
 }
 
-/// With a parse: true when the phrase is a participle modifying a noun whose own noun phrase is
-/// blocked, conditional or counterfactual ("Hungary blocked an EU statement criticising China": the
-/// statement was never made, so neither was the criticism).
+/// With a parse: true when the phrase, or the verb whose object it is, modifies a noun whose own
+/// noun phrase is blocked, conditional or counterfactual ("Hungary blocked an EU statement
+/// criticising China": the statement was never made, so neither was the criticism; "vetoed the EU
+/// plan to provide military aid").
 fn modified_noun_cancelled(modality: &Modality, view: &SentenceView, site: &Site) -> bool {
-    let head = phrase_head(view, site.phrase.clone());
+    let phrase = phrase_head(view, site.phrase.clone());
+    let head = match view.head_of(phrase) {
+        Some((verb, "obj")) => verb,
+        _ => phrase,
+    };
     matches!(view.head_of(head), Some((noun, "acl")) if noun < head
         && cancels_object(modality, view, site.scope.clone(), noun_phrase_start(view, noun)))
 }

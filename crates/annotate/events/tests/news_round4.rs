@@ -171,7 +171,6 @@ fn a_warning_in_a_that_clause_targets_the_clauses_object() {
     assert_eq!(common::triples(&article), vec![triple("IRN", "130", "ISR")]);
 }
 
-
 #[test]
 fn killing_an_actor_is_force_and_killing_unnamed_people_is_no_dyad() {
     let table = [
@@ -207,4 +206,15 @@ fn killing_an_actor_is_force_and_killing_unnamed_people_is_no_dyad() {
         &table,
     );
     assert_eq!(common::triples(&passive), vec![]);
+}
+
+#[test]
+fn weapons_in_a_vetoed_proposal_were_not_sent() {
+    let article = code(
+        "Hungary vetoed a European Union proposal to send weapons to Ukraine.",
+        &[],
+    );
+    assert!(!common::triples(&article)
+        .iter()
+        .any(|(source, _, _)| source == "IGOEUREEC"));
 }
