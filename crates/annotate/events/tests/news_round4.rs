@@ -218,3 +218,15 @@ fn weapons_in_a_vetoed_proposal_were_not_sent() {
         .iter()
         .any(|(source, _, _)| source == "IGOEUREEC"));
 }
+
+#[test]
+fn weapons_received_from_a_state_are_its_military_aid() {
+    let article = code(
+        "Ukraine received 40 Patriot missiles from Germany last month.",
+        &[("Germany", "Germany", "DEU")],
+    );
+    assert_eq!(
+        common::triples(&article),
+        vec![triple("DEU", "072", "UKR")]
+    );
+}
