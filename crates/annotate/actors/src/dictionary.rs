@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A problem in one of the bundled dictionary files, naming the file and line.
 #[derive(Debug, thiserror::Error)]
@@ -222,6 +222,8 @@ pub struct Dictionary {
     /// Per phrase: whether every listed form is in capitals ("WHO", "US"), so that "Who" and
     /// "us" in the text are not taken for them.
     capitals_only: HashMap<String, bool>,
+    /// Phrases listed in lower case ("the alliance" for NATO): no capital needed in the text.
+    lower_case: HashSet<String>,
     pub longest_phrase: usize,
 }
 
@@ -324,6 +326,7 @@ impl Dictionary {
             names,
             phrases: HashMap::new(),
             capitals_only: HashMap::new(),
+            lower_case: HashSet::new(),
             longest_phrase: 1,
         };
         dict.load_countries()?;
@@ -342,6 +345,9 @@ impl Dictionary {
         }
         let words = phrase.split_whitespace().count();
         self.longest_phrase = self.longest_phrase.max(words + 1);
+        if !phrase.chars().any(char::is_uppercase) {
+            self.lower_case.insert(normalise(phrase));
+        }
         let in_capitals = !phrase.chars().any(char::is_lowercase);
         self.capitals_only
             .entry(normalise(phrase))
@@ -447,7 +453,15 @@ impl Dictionary {
             let index = self.organisations.len();
             self.add(&f[1], Entry::Organisation(index));
             for alias in aliases(&f[2]) {
-                self.add(alias.trim_start_matches("the "), Entry::Organisation(index));
+                // "the United Nations" is also "United Nations"; a lower-case alias keeps its
+                // "the" ("the alliance", never "an alliance").
+                let lower_case = !alias.chars().any(char::is_uppercase);
+                let phrase = if lower_case {
+                    alias
+                } else {
+                    alias.trim_start_matches("the ")
+                };
+                self.add(phrase, Entry::Organisation(index));
             }
             self.organisations.push(Organisation {
                 id: f[0].clone(),
@@ -515,6 +529,11 @@ impl Dictionary {
             Some(entries) if case_fits() => entries,
             _ => &[],
         }
+    }
+
+    /// Whether the phrase is listed in lower case, so that it needs no capital in the text.
+    pub fn listed_in_lower_case(&self, written: &str) -> bool {
+        self.lower_case.contains(&normalise(written))
     }
 
     /// Who held `office` for `iso3` on `date` ("the American president" on 2025-01-31 → Trump).

@@ -682,13 +682,14 @@ impl Scan<'_> {
             .longest_phrase
             .min(self.tokens.len().saturating_sub(i));
         (1..=longest).rev().find_map(|len| {
-            let span = self.span(i, i + len);
+            let written = &self.article.text[self.span(i, i + len).range()];
+            let case_fits = capitalised || self.dict.listed_in_lower_case(written);
             let entries: Vec<Entry> = self
                 .dict
-                .lookup(&self.article.text[span.range()])
+                .lookup(written)
                 .iter()
                 .copied()
-                .filter(|e| wanted(*e) && (capitalised || !e.needs_capital()))
+                .filter(|e| wanted(*e) && (case_fits || !e.needs_capital()))
                 .collect();
             (!entries.is_empty()).then_some((entries, i + len))
         })

@@ -188,3 +188,27 @@ fn a_possessive_in_an_oblique_phrase_belongs_to_the_verbs_object() {
     assert_eq!(mention(&found, "its").1, "United Kingdom");
     assert_eq!(mention(&found, "his").1, "Volodymyr Zelensky");
 }
+
+#[test]
+fn a_lower_case_alias_needs_its_article_and_no_capital() {
+    let found = mentions(&annotate(
+        "NATO Secretary General Mark Rutte said the alliance would boost its presence in the \
+         Baltic Sea. An alliance of opposition parties won the vote.",
+    ));
+    assert_eq!(mention(&found, "the alliance").1, "NATO");
+    assert!(
+        !found.iter().any(|(t, ..)| t.contains("lliance of")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_counterpart_is_one_official_of_the_country_named() {
+    let found = mentions(&annotate(
+        "U.S. Treasury Secretary Scott Bessent met his Chinese counterpart in Geneva.",
+    ));
+    assert_eq!(
+        mention(&found, "Chinese counterpart").2.as_deref(),
+        Some("CHNGOV")
+    );
+}
