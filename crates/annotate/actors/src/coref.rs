@@ -644,7 +644,8 @@ fn by_salience(
         .iter()
         .find(|m| m.sentence == sentence && m.span.end <= span.start && compatible(m));
     let cataphor = introductory_phrase_subject(article, span, sentence, compatible);
-    let object = object_owning_oblique(article, span, compatible);
+    let object = object_owning_oblique(article, span, compatible)
+        .or_else(|| parallel_object(article, span, compatible));
     let earlier = (1..=PRONOUN_WINDOW.min(sentence)).map(|back| {
         article
             .mentions
@@ -691,6 +692,29 @@ fn object_owning_oblique(
     let object = tokens
         .iter()
         .find(|t| t.head == Some(verb) && t.deprel == "obj")?;
+    article
+        .mentions
+        .iter()
+        .find(|m| m.span.contains(&object.span) && fits(m))
+}
+
+/// "Zelensky thanked Britain … and asked it to send …": the object of a verb coordinated with
+/// an earlier one is that verb's object again, when it is a fitting mention.
+fn parallel_object(
+    article: &Article,
+    pronoun: Span,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<&Mention> {
+    let tokens = &article.tokens;
+    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    let verb = &tokens[token.head?];
+    if token.deprel != "obj" || verb.deprel != "conj" {
+        return None;
+    }
+    let first = verb.head?;
+    let object = tokens
+        .iter()
+        .find(|t| t.head == Some(first) && t.deprel == "obj")?;
     article
         .mentions
         .iter()

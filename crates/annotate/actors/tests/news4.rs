@@ -212,3 +212,12 @@ fn a_counterpart_is_one_official_of_the_country_named() {
         Some("CHNGOV")
     );
 }
+
+#[test]
+fn the_object_of_a_coordinated_verb_is_the_first_verbs_object_again() {
+    let found = mentions(&annotate(
+        "Ukraine's President Volodymyr Zelensky thanked Britain for its support and asked it \
+         to send more air defence systems.",
+    ));
+    assert_eq!(mention(&found, "it").1, "United Kingdom");
+}
