@@ -4,7 +4,9 @@
 use crate::modality::{cancels_object, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
-use crate::roles::{further_targets, nominal_owner, phrase_head, source_and_target, Party, Site};
+use crate::roles::{
+    further_sources, further_targets, nominal_owner, phrase_head, source_and_target, Party, Site,
+};
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
 use std::ops::Range;
@@ -205,14 +207,17 @@ fn clause_object(
     Some(from..scope_end.min(from + modality.target_window + 1))
 }
 
-/// The events of one phrase: one for its target and one for each target coordinated with it.
+/// The events of one phrase: one for its source and target, and one for each further pair of
+/// coordinated sources and targets.
 fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>, site: Site) -> Vec<Event> {
     let Some((first, further)) = code_first_target(res, view, hit, site) else {
         return Vec::new();
     };
     let others: Vec<Event> = further
         .into_iter()
-        .map(|t| Event {
+        .map(|(s, t)| Event {
+            source: Some(s.actor),
+            source_code: Some(s.code),
             target: Some(t.actor),
             target_code: Some(t.code),
             ..first.clone()
@@ -221,13 +226,15 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>, site: Site
     std::iter::once(first).chain(others).collect()
 }
 
-/// The event of a phrase with its first target, and the further targets coordinated with that one.
+/// The event of a phrase with its first source and target, and the further (source, target) pairs
+/// that coordination gives: targets coordinated with the first target, sources coordinated with
+/// the first source acting on each target.
 fn code_first_target(
     res: &Resources,
     view: &SentenceView,
     hit: &Hit<Pattern>,
     site: Site,
-) -> Option<(Event, Vec<Party>)> {
+) -> Option<(Event, Vec<(Party, Party)>)> {
     let dated = dated_by(view, &res.modality, &site);
     let mood = phrase_mood(res, view, &site);
     let cameo = match mood {
@@ -246,13 +253,27 @@ fn code_first_target(
         ..site
     };
     let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)?;
-    let further = further_targets(
+    let targets = further_targets(
         view,
         &res.modality,
         (hit.entry.frame, &hit.entry.cameo),
         &site,
         (&source, &target),
     );
+    let sources = further_sources(view, hit.entry.frame, &site, &source);
+    let all_targets: Vec<Party> = std::iter::once(target.clone())
+        .chain(targets.iter().cloned())
+        .collect();
+    let further: Vec<(Party, Party)> = targets
+        .into_iter()
+        .map(|t| (source.clone(), t))
+        .chain(sources.iter().flat_map(|s| {
+            all_targets
+                .iter()
+                .filter(|t| t.actor != s.actor && t.code != s.code)
+                .map(|t| (s.clone(), t.clone()))
+        }))
+        .collect();
     let code = &res.cameo[&cameo];
     let named = [source.named, target.named].iter().filter(|n| **n).count();
     let quoted = if site.quote.is_some() { 0.9 } else { 1.0 };

@@ -103,6 +103,35 @@ pub fn further_targets(
         .collect()
 }
 
+/// Actors coordinated after the source of an svo phrase and before it ("The United Kingdom and
+/// France announced new sanctions against Iran", "Egypt and Qatar proposed"): each does the act.
+pub fn further_sources(
+    view: &SentenceView,
+    frame: Frame,
+    site: &Site,
+    source: &Party,
+) -> Vec<Party> {
+    if frame != Frame::Svo {
+        return Vec::new();
+    }
+    let before: Vec<Placed> = view
+        .mentions
+        .iter()
+        .copied()
+        .filter(|p| site.scope.start <= p.words.0 && p.words.1 <= site.phrase.start)
+        .collect();
+    let is_source = |p: &Placed| party(view, *p).is_some_and(|s| s.actor == source.actor);
+    let Some(at) = before.iter().rposition(is_source) else {
+        return Vec::new();
+    };
+    before[at..]
+        .windows(2)
+        .take_while(|pair| coordinated(view, pair[0].words.1..pair[1].words.0))
+        .filter_map(|pair| party(view, pair[1]))
+        .filter(|s| distinct(source, s))
+        .collect()
+}
+
 /// Two parties make an event only when they are different actors with different codes (Kellogg
 /// and Trump, both USAGOV, do not interact in CAMEO terms).
 fn distinct(source: &Party, target: &Party) -> bool {

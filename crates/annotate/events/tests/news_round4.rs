@@ -107,7 +107,9 @@ fn a_ceasefire_proposed_between_others_is_the_proposers_appeal() {
         common::triples(&article),
         vec![
             triple("EGY", "0256", "ISR"),
-            triple("EGY", "0256", "PSENGO")
+            triple("EGY", "0256", "PSENGO"),
+            triple("QAT", "0256", "ISR"),
+            triple("QAT", "0256", "PSENGO")
         ]
     );
 }
@@ -225,8 +227,21 @@ fn weapons_received_from_a_state_are_its_military_aid() {
         "Ukraine received 40 Patriot missiles from Germany last month.",
         &[("Germany", "Germany", "DEU")],
     );
+    assert_eq!(common::triples(&article), vec![triple("DEU", "072", "UKR")]);
+}
+
+#[test]
+fn coordinated_sources_each_act() {
+    let article = code(
+        "The United Kingdom and France announced new sanctions against Iran on Friday.",
+        &[
+            ("United Kingdom", "United Kingdom", "GBR"),
+            ("France", "France", "FRA"),
+            ("Iran", "Iran", "IRN"),
+        ],
+    );
     assert_eq!(
         common::triples(&article),
-        vec![triple("DEU", "072", "UKR")]
+        vec![triple("GBR", "163", "IRN"), triple("FRA", "163", "IRN")]
     );
 }
