@@ -221,3 +221,19 @@ fn the_object_of_a_coordinated_verb_is_the_first_verbs_object_again() {
     ));
     assert_eq!(mention(&found, "it").1, "United Kingdom");
 }
+
+#[test]
+fn armed_groups_of_current_wars_and_the_bloc_are_in_the_dictionary() {
+    let found = mentions(&annotate(
+        "Sudan's Rapid Support Forces said on Monday it had captured the town. M23 rebels \
+         captured Goma from the Congolese army in January. EU foreign policy chief Kaja Kallas \
+         said the bloc would keep up pressure on Moscow.",
+    ));
+    assert_eq!(
+        mention(&found, "Rapid Support Forces").2.as_deref(),
+        Some("SDNREB")
+    );
+    assert_eq!(mention(&found, "it").1, "Rapid Support Forces");
+    assert_eq!(mention(&found, "M23 rebels").2.as_deref(), Some("CODREB"));
+    assert_eq!(mention(&found, "the bloc").1, "European Union");
+}
