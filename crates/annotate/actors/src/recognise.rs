@@ -423,6 +423,7 @@ impl Scan<'_> {
             .or_else(|| self.people_group(i))
             .or_else(|| self.national_institution(i))
             .or_else(|| self.agent_phrase(i))
+            .or_else(|| self.capitalised_organisation(i))
             .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
             .or_else(|| self.dictionary_phrase(i))
@@ -1035,6 +1036,37 @@ impl Scan<'_> {
     /// country's name makes an organisation's name. Opening a sentence, the noun may be a plain
     /// word ("Yesterday Canada …"), so there the name must modify a noun after it ("Environment
     /// Canada spokeswoman …").
+    /// "the Syrian Democratic Forces", "The Popular Mobilisation Forces": capitalised words after
+    /// "the" ending in an organisation's word name an organisation, whatever the tagger calls
+    /// them and though the first is a country's adjective; a dictionary phrase covering them
+    /// all ("the Israel Defense Forces") comes first.
+    fn capitalised_organisation(&self, i: usize) -> Option<(Candidate, usize)> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let start = i + 1;
+        let end = (start..self.tokens.len())
+            .find(|&j| !self.is_capitalised_word(j))
+            .unwrap_or(self.tokens.len());
+        let last = self.text(end.checked_sub(1)?);
+        let organisation = self.dict.names.organisation_words.iter().any(|w| w == last);
+        let listed = self.lookup(start, |_| true).is_some_and(|(_, e)| e >= end);
+        (end >= start + 2 && organisation && !listed).then(|| {
+            let what = What::Unknown {
+                name: self.article.slice(self.span(start, end)).to_string(),
+                kind: ActorKind::Organization,
+                code: None,
+            };
+            (
+                Candidate {
+                    span: self.span(start, end),
+                    what,
+                },
+                end,
+            )
+        })
+    }
+
     fn national_institution(&self, i: usize) -> Option<(Candidate, usize)> {
         let noun = self.tokens.get(i)?;
         let is_country = |j: usize| {

@@ -237,3 +237,20 @@ fn armed_groups_of_current_wars_and_the_bloc_are_in_the_dictionary() {
     assert_eq!(mention(&found, "M23 rebels").2.as_deref(), Some("CODREB"));
     assert_eq!(mention(&found, "the bloc").1, "European Union");
 }
+
+#[test]
+fn capitalised_words_after_the_ending_in_an_organisation_word_are_one_organisation() {
+    let found = mentions(&annotate(
+        "The Syrian Democratic Forces said they had detained 20 fighters. The Popular \
+         Mobilisation Forces denied the report. The Israel Defense Forces said it struck a \
+         weapons depot.",
+    ));
+    assert_eq!(mention(&found, "Syrian Democratic Forces").2, None);
+    assert!(!found.iter().any(|(t, ..)| t == "Syrian"), "{found:?}");
+    assert_eq!(mention(&found, "they").1, "Syrian Democratic Forces");
+    mention(&found, "Popular Mobilisation Forces");
+    assert_eq!(
+        mention(&found, "The Israel Defense Forces").2.as_deref(),
+        Some("ISRMIL")
+    );
+}
