@@ -254,3 +254,20 @@ fn capitalised_words_after_the_ending_in_an_organisation_word_are_one_organisati
         Some("ISRMIL")
     );
 }
+
+#[test]
+fn mediators_and_militias_are_roles_of_their_country() {
+    let found = mentions(&annotate(
+        "Egyptian, Qatari and American mediators presented a new proposal. Iraqi militias \
+         fired drones at U.S. bases.",
+    ));
+    assert_eq!(mention(&found, "Qatari").2.as_deref(), Some("QATGOV"));
+    assert_eq!(
+        mention(&found, "American mediators").2.as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        mention(&found, "Iraqi militias").2.as_deref(),
+        Some("IRQREB")
+    );
+}
