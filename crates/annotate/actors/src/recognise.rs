@@ -424,6 +424,7 @@ impl Scan<'_> {
             .or_else(|| self.national_institution(i))
             .or_else(|| self.agent_phrase(i))
             .or_else(|| self.capitalised_organisation(i))
+            .or_else(|| self.role_of_country(i))
             .or_else(|| self.the_role(i))
             .or_else(|| self.titled_name(i))
             .or_else(|| self.dictionary_phrase(i))
@@ -650,6 +651,41 @@ impl Scan<'_> {
     }
 
     /// "the [new] president", "the spokesman": one person's role with no country and no name.
+    /// "the president of France", "the foreign minister of Iran": a role of one country named
+    /// after "of" is that country's office-holder or body, as "the French president" is.
+    fn role_of_country(&self, i: usize) -> Option<(Candidate, usize)> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let j = self.skip_determiner_and_modifiers(i);
+        let (role, m) = self.roles_at(j)?;
+        if self.lower(m) != "of" {
+            return None;
+        }
+        let at = if self.lower(m + 1) == "the" {
+            m + 2
+        } else {
+            m + 1
+        };
+        let (heads, end) = self.lookup(at, |e| matches!(e, Entry::CountryName(_)))?;
+        let Entry::CountryName(country) = heads[0] else {
+            return None;
+        };
+        // "the foreign ministers of Iran and Saudi Arabia" are two.
+        if matches!(self.lower(end).as_str(), "and" | "or" | "'s" | "’s") {
+            return None;
+        }
+        let words = normalise(self.article.slice(self.span(j, m)));
+        let what = self.country_agent(country, &role, words, true)?;
+        Some((
+            Candidate {
+                span: self.span(i, end),
+                what,
+            },
+            end,
+        ))
+    }
+
     fn the_role(&self, i: usize) -> Option<(Candidate, usize)> {
         if self.lower(i) != "the" {
             return None;
