@@ -233,12 +233,12 @@ fn resolve_name(article: &mut Article, dict: &Dictionary, candidate: Candidate) 
         What::Group {
             country,
             role,
+            words,
             person: true,
             definite: true,
-            ..
         } => {
             let iso3 = &dict.countries[*country].iso3;
-            last_person_coded(article, iso3, &format!("{iso3}{role}"))
+            last_person_coded(article, iso3, &format!("{iso3}{role}"), words)
         }
         What::Unknown { name, .. } if !name.contains(' ') => {
             earlier_person_by_surname(article, name)
@@ -418,13 +418,23 @@ fn last_person_in_role(
     })
 }
 
-/// "the Ukrainian leader": the last person mentioned so far with that country and code.
-fn last_person_coded(article: &Article, iso3: &str, code: &str) -> Option<usize> {
+/// "the Ukrainian leader": the last person mentioned so far with that country and code; a
+/// narrower role ("the French ambassador") only someone introduced with its words, not the
+/// country's president.
+fn last_person_coded(article: &Article, iso3: &str, code: &str, words: &str) -> Option<usize> {
+    let introduced_as = |a: usize| {
+        article
+            .mentions
+            .iter()
+            .filter(|m| m.actor == a)
+            .any(|m| normalise(article.slice(m.span)).contains(words))
+    };
     article.mentions.iter().rev().map(|m| m.actor).find(|&a| {
         let actor = &article.actors[a];
         actor.kind == ActorKind::Person
             && actor.country.as_deref() == Some(iso3)
             && actor.code.as_deref() == Some(code)
+            && (words == "leader" || introduced_as(a))
     })
 }
 

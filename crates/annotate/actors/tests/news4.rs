@@ -271,3 +271,35 @@ fn mediators_and_militias_are_roles_of_their_country() {
         Some("IRQREB")
     );
 }
+
+#[test]
+fn a_role_of_one_country_after_of_is_its_office_holder_or_body() {
+    let article = annotate(
+        "The president of France said on Monday the talks would go on. The government of \
+         Niger expelled the French ambassador. The foreign ministers of Iran and Saudi Arabia \
+         met in Beijing.",
+    );
+    let found = mentions(&article);
+    let president = mention(&found, "The president of France");
+    assert_eq!(
+        (president.1.as_str(), president.2.as_deref()),
+        ("Emmanuel Macron", Some("FRAGOV"))
+    );
+    assert_eq!(
+        mention(&found, "The government of Niger").2.as_deref(),
+        Some("NERGOV")
+    );
+    assert_eq!(mention(&found, "Iran").2.as_deref(), Some("IRN"));
+}
+
+#[test]
+fn a_narrower_role_is_not_the_countrys_president() {
+    let found = mentions(&annotate(
+        "French President Emmanuel Macron spoke on Monday. Niger expelled the French \
+         ambassador. The French leader condemned the move.",
+    ));
+    let ambassador = mention(&found, "the French ambassador");
+    assert_ne!(ambassador.1, "Emmanuel Macron");
+    assert_eq!(ambassador.2.as_deref(), Some("FRAGOV"));
+    assert_eq!(mention(&found, "The French leader").1, "Emmanuel Macron");
+}
