@@ -1,37 +1,10 @@
 //! Realistic news sentences outside the seed: time-aware office-holders, unknown names,
 //! organisations, metonyms and pronouns.
 
-use chrono::NaiveDate;
 use eventwire_model::{ActorKind, Article, ArticleMeta};
 use eventwire_pipeline::Pipeline;
-
-fn annotate(text: &str, published: &str) -> Article {
-    let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("date");
-    let meta = ArticleMeta {
-        published: Some(date),
-        ..Default::default()
-    };
-    let mut article = Article::new("test", text, meta);
-    Pipeline::standard()
-        .expect("pipeline")
-        .annotate(&mut article);
-    article
-}
-
-/// (mention text, actor name, mention code) for every mention, in text order.
-fn mentions(article: &Article) -> Vec<(String, String, Option<String>)> {
-    article
-        .mentions
-        .iter()
-        .map(|m| {
-            (
-                article.slice(m.span).to_string(),
-                article.actors[m.actor].name.clone(),
-                m.code.clone(),
-            )
-        })
-        .collect()
-}
+mod common;
+use common::{annotate, mentions};
 
 fn actor_of(article: &Article, text: &str) -> String {
     let m = article

@@ -2,35 +2,12 @@
 //! object pronouns of coordinated verbs, titled names with Arabic connectors, clause subjects
 //! after a comma.
 
-use chrono::NaiveDate;
-use eventwire_model::{Article, ArticleMeta};
-use eventwire_pipeline::Pipeline;
+use eventwire_model::Article;
+mod common;
+use common::mentions;
 
 fn annotate(text: &str) -> Article {
-    let meta = ArticleMeta {
-        published: NaiveDate::from_ymd_opt(2025, 6, 20),
-        ..Default::default()
-    };
-    let mut article = Article::new("test", text, meta);
-    Pipeline::standard()
-        .expect("pipeline")
-        .annotate(&mut article);
-    article
-}
-
-/// (mention text, actor name, mention code) for every mention, in text order.
-fn mentions(article: &Article) -> Vec<(String, String, Option<String>)> {
-    article
-        .mentions
-        .iter()
-        .map(|m| {
-            (
-                article.slice(m.span).to_string(),
-                article.actors[m.actor].name.clone(),
-                m.code.clone(),
-            )
-        })
-        .collect()
+    common::annotate(text, "2025-06-20")
 }
 
 fn mention<'a>(

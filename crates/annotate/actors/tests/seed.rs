@@ -1,22 +1,9 @@
 //! The seed article through the full pipeline, checked mention by mention against the gold.
 
-use chrono::NaiveDate;
-use eventwire_model::{Article, ArticleMeta};
-use eventwire_pipeline::Pipeline;
+use eventwire_model::Article;
 use serde_json::Value;
-
-fn annotate(text: &str, published: &str) -> Article {
-    let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("date");
-    let meta = ArticleMeta {
-        published: Some(date),
-        ..Default::default()
-    };
-    let mut article = Article::new("test", text, meta);
-    Pipeline::standard()
-        .expect("pipeline")
-        .annotate(&mut article);
-    article
-}
+mod common;
+use common::annotate;
 
 /// The code and canonical actor name of the predicted mention overlapping `start..end`, if any.
 fn mention_at(article: &Article, start: usize, end: usize) -> Option<(Option<String>, String)> {
