@@ -698,14 +698,7 @@ fn object_owning_oblique(
     if !noun.deprel.starts_with("obl") {
         return None;
     }
-    let verb = noun.head?;
-    let object = tokens
-        .iter()
-        .find(|t| t.head == Some(verb) && t.deprel == "obj")?;
-    article
-        .mentions
-        .iter()
-        .find(|m| m.span.contains(&object.span) && fits(m))
+    object_mention(article, noun.head?, fits)
 }
 
 /// "Zelensky thanked Britain … and asked it to send …": the object of a verb coordinated with
@@ -721,10 +714,19 @@ fn parallel_object(
     if token.deprel != "obj" || verb.deprel != "conj" {
         return None;
     }
-    let first = verb.head?;
-    let object = tokens
+    object_mention(article, verb.head?, fits)
+}
+
+/// The fitting mention that holds the direct object of the verb at token `verb`.
+fn object_mention(
+    article: &Article,
+    verb: usize,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<&Mention> {
+    let object = article
+        .tokens
         .iter()
-        .find(|t| t.head == Some(first) && t.deprel == "obj")?;
+        .find(|t| t.head == Some(verb) && t.deprel == "obj")?;
     article
         .mentions
         .iter()
