@@ -682,6 +682,13 @@ fn by_salience(
     found.into_iter().map(|m| m.map(|m| m.actor)).collect()
 }
 
+/// The token the pronoun mention starts with (a binary search, not a scan of the article).
+fn pronoun_token(article: &Article, pronoun: Span) -> Option<usize> {
+    article
+        .token_at(pronoun.start)
+        .filter(|&i| article.tokens[i].span.start == pronoun.start)
+}
+
 /// "Zelensky thanked Britain for its support": a possessive in an oblique phrase of a verb
 /// belongs to that verb's object, when the object is a fitting mention.
 fn object_owning_oblique(
@@ -690,7 +697,7 @@ fn object_owning_oblique(
     fits: impl Fn(&Mention) -> bool,
 ) -> Option<&Mention> {
     let tokens = &article.tokens;
-    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    let token = &tokens[pronoun_token(article, pronoun)?];
     if token.deprel != "nmod:poss" {
         return None;
     }
@@ -709,7 +716,7 @@ fn parallel_object(
     fits: impl Fn(&Mention) -> bool,
 ) -> Option<&Mention> {
     let tokens = &article.tokens;
-    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    let token = &tokens[pronoun_token(article, pronoun)?];
     let verb = &tokens[token.head?];
     if token.deprel != "obj" || verb.deprel != "conj" {
         return None;
@@ -737,7 +744,7 @@ fn object_mention(
 /// to the subject of its own clause; returns that subject's actor, if it is a mention.
 fn subject_of_own_clause(article: &Article, pronoun: Span) -> Option<usize> {
     let tokens = &article.tokens;
-    let token = tokens.iter().find(|t| t.span.start == pronoun.start)?;
+    let token = &tokens[pronoun_token(article, pronoun)?];
     let reflexive =
         article.slice(pronoun).ends_with("self") || article.slice(pronoun).ends_with("selves");
     if reflexive || !matches!(token.deprel.as_str(), "obj" | "iobj") {
@@ -764,11 +771,10 @@ fn subject_of_own_clause(article: &Article, pronoun: Span) -> Option<usize> {
 }
 
 fn subject_or_possessive(article: &Article, pronoun: Span) -> bool {
-    article
-        .tokens
-        .iter()
-        .find(|t| t.span.start == pronoun.start)
-        .is_some_and(|t| t.deprel.starts_with("nsubj") || t.deprel == "nmod:poss")
+    pronoun_token(article, pronoun).is_some_and(|i| {
+        let deprel = &article.tokens[i].deprel;
+        deprel.starts_with("nsubj") || deprel == "nmod:poss"
+    })
 }
 
 /// A verb's span and its subject's; a verb without one ("…, stating that he …") borrows the
@@ -792,7 +798,7 @@ fn subject_of(tokens: &[Token], mut verb: usize) -> (Span, Option<Span>) {
 /// verb refers to that verb's subject. Returns the verb's span and its subject's, if parsed.
 fn complemented_verb(article: &Article, pronoun: Span) -> Option<(Span, Option<Span>)> {
     let tokens = &article.tokens;
-    let mut at = tokens.iter().position(|t| t.span.start == pronoun.start)?;
+    let mut at = pronoun_token(article, pronoun)?;
     // Climb to the complement clause (a few steps: "his" → "country" → verb → …).
     for _ in 0..4 {
         let head = tokens[at].head?;
