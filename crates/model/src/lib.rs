@@ -218,13 +218,22 @@ pub struct Mention {
     pub confidence: f32,
 }
 
-/// Direct (“…”) or reported (`said that …`) speech, or words in quotation marks that are no
-/// speech at all.
+/// Direct (“…”) or reported (`said that …`) speech, another kind of attribution (a belief, an
+/// intention, a stance, evidence), or words in quotation marks that are no speech at all. Stored
+/// by its snake-case name, so databases written before a kind existed stay readable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     Direct,
     Indirect,
+    /// What a source thinks, knows, expects or fears ("Clinton believes that …").
+    Belief,
+    /// What a source wants, plans, intends or vows to do ("Trump wants to build a wall").
+    Intention,
+    /// Support for or opposition to something ("Sanders endorsed Clinton", "opposes the deal").
+    Stance,
+    /// What an artifact shows: a report, poll or document ("the poll shows Trump ahead").
+    Evidence,
     /// Quotation marks around words nobody is quoted as saying: a scare quote, a name or title,
     /// a word mentioned as a word ("the so-called “special military operation”", a robot named
     /// “Robogee”). Kept so that later stages know the words are quoted; never attributed.
