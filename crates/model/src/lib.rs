@@ -14,6 +14,8 @@ use std::ops::Range;
 
 mod claim;
 pub use claim::{Claim, ClaimKind, ClaimStatus};
+mod place;
+pub use place::{EventGeo, Geo, GeoSource, Place, PlaceKind};
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 
@@ -86,6 +88,12 @@ pub struct Article {
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
     pub claims: Vec<Claim>,
+    /// Places named in the text (empty in articles stored before the places stage existed).
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// The geography of each event that has one, in event order.
+    #[serde(default)]
+    pub event_geo: Vec<EventGeo>,
 }
 
 impl Article {

@@ -6,7 +6,8 @@
 use crate::dates::{iso_week_label, item_day};
 use crate::StoreError;
 use eventwire_model::{
-    Actor, Article, ArticleMeta, Claim, Event, Mention, Quote, Sentence, Span, Timex, Token,
+    Actor, Article, ArticleMeta, Claim, Event, EventGeo, Mention, Place, Quote, Sentence, Span,
+    Timex, Token,
 };
 use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// The annotation layers as kept in `articles.layers`: the exact round-trip copy. Generic over
 /// the container so saving serialises borrowed slices and loading gets owned vectors.
 #[derive(Serialize, Deserialize)]
-struct Layers<P, S, T, A, M, Q, X, E, C> {
+struct Layers<P, S, T, A, M, Q, X, E, C, L, G> {
     paragraphs: P,
     sentences: S,
     tokens: T,
@@ -28,6 +29,11 @@ struct Layers<P, S, T, A, M, Q, X, E, C> {
     timexes: X,
     events: E,
     claims: C,
+    /// Places and event geography; absent from layers stored before the places stage.
+    #[serde(default)]
+    places: L,
+    #[serde(default)]
+    event_geo: G,
 }
 
 type OwnedLayers = Layers<
@@ -40,6 +46,8 @@ type OwnedLayers = Layers<
     Vec<Timex>,
     Vec<Event>,
     Vec<Claim>,
+    Vec<Place>,
+    Vec<EventGeo>,
 >;
 
 /// Deletes the article stored under `id` or with `text_hash` (layers follow by cascade).
@@ -67,6 +75,8 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
         timexes: &article.timexes,
         events: &article.events,
         claims: &article.claims,
+        places: &article.places,
+        event_geo: &article.event_geo,
     };
     let layers = compress_layers(&layers).map_err(|reason| StoreError::CorruptLayers {
         id: article.id.clone(),
@@ -352,6 +362,8 @@ impl StoredArticle {
             timexes: layers.timexes,
             events: layers.events,
             claims: layers.claims,
+            places: layers.places,
+            event_geo: layers.event_geo,
         })
     }
 }
