@@ -110,12 +110,8 @@ fn deadline_timex(view: &SentenceView, content: Span) -> Option<usize> {
 /// When the claim was made: a date in the sentence outside its content ("During his campaign"), else
 /// the quote's date, else the publication date.
 fn made_on(view: &SentenceView, content: Span, quote: Option<usize>) -> Option<String> {
-    view.article
-        .timexes
-        .iter()
-        .filter(|t| {
-            t.sentence == view.sentence && t.kind == TimexType::Date && t.interval.is_some()
-        })
+    view.timexes()
+        .filter(|t| t.kind == TimexType::Date && t.interval.is_some())
         .find(|t| !content.overlaps(&t.span))
         .map(|t| t.value.clone())
         .or_else(|| undated(view, quote))

@@ -311,7 +311,6 @@ fn dated_by<'a>(
     modality: &Modality,
     site: &Site,
 ) -> Option<(&'a Timex, bool)> {
-    let article = view.article;
     let phrase = &site.phrase;
     let crosses_clause = |mut between: Range<usize>| {
         between.any(|w| modality.target_stops.contains(&view.words[w].text))
@@ -328,10 +327,8 @@ fn dated_by<'a>(
             words.start.saturating_sub(phrase.end)
         }
     };
-    article
-        .timexes
-        .iter()
-        .filter(|t| t.sentence == view.sentence && t.interval.is_some())
+    view.timexes()
+        .filter(|t| t.interval.is_some())
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter_map(|t| view.word_range(t.span).map(|words| (t, words)))
         .filter(|(_, words)| in_clause(words))

@@ -25,7 +25,7 @@ pub use resources::LoadError;
 
 use eventwire_model::{Annotator, Article};
 use resources::Resources;
-use view::SentenceView;
+use view::{ArticleIndex, SentenceView};
 
 /// Events and claims from the bundled pattern dictionary.
 #[derive(Debug, Clone)]
@@ -50,8 +50,9 @@ impl Annotator for EventAnnotator {
     fn annotate(&self, article: &mut Article) {
         let mut events = Vec::new();
         let mut claims = Vec::new();
+        let index = ArticleIndex::new(article);
         for sentence in 0..article.sentences.len() {
-            let view = SentenceView::new(article, sentence);
+            let view = SentenceView::new(&index, sentence);
             events.extend(coder::code_sentence(&self.resources, &view));
             claims.extend(claims::claims_of_sentence(&self.resources, &view));
         }

@@ -764,7 +764,8 @@ mod tests {
 
     fn roles(article: &Article, phrase: std::ops::Range<usize>) -> Option<(String, String)> {
         let res = Resources::bundled().unwrap();
-        let view = SentenceView::new(article, 0);
+        let index = crate::view::ArticleIndex::new(article);
+        let view = SentenceView::new(&index, 0);
         let site = Site {
             phrase,
             scope: 0..view.words.len(),
