@@ -4,6 +4,8 @@
 //! - [`coref`]: MUC, B³, CEAF-e and the CoNLL score over coreference partitions;
 //! - [`gum`]: the GUM Wikinews articles (CoNLL-U): reader, ingest and scores behind
 //!   `eventwire eval --gum`;
+//! - [`plover`]: the PLOVER gold standard records behind `eventwire eval --plover`, scored at
+//!   three levels (type; + source country; + target country) with a held-out slice;
 //! - [`gold`]: the gold JSON format of `shared/gold/` (see its README for the scoring rules);
 //! - [`seed`]: scores one annotated article against its gold file, task by task;
 //! - [`score`]: counts, P/R/F1 and one-to-one matching shared by every task;
@@ -13,6 +15,7 @@ pub mod bench;
 pub mod coref;
 pub mod gold;
 pub mod gum;
+pub mod plover;
 pub mod report;
 pub mod score;
 pub mod seed;

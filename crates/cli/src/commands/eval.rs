@@ -1,10 +1,12 @@
 //! `eventwire eval <dir>`: runs the pipeline over annotated articles and prints the scores (or the
 //! whole report as JSON). A folder of gold `*.json` files gets per-task P/R/F1 with the misses and
 //! false positives; a folder of GUM CoNLL-U files (`--gum`, or detected by its `*.conllu` files)
-//! gets actor mention, coreference, linking and quote scores per article and in total.
+//! gets actor mention, coreference, linking and quote scores per article and in total; a file of
+//! PLOVER gold standard records (`--plover FILE`) gets recall, precision and F1 at the type, +source
+//! and +target levels, per type, with the misses of its tuning slice.
 
 use anyhow::Context;
-use eventwire_eval::gum;
+use eventwire_eval::{gum, plover};
 use eventwire_pipeline::Pipeline;
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,7 +16,11 @@ use std::process::ExitCode;
 pub struct Args {
     /// Folder of gold `*.json` files (article files are read relative to its parent, `shared/`),
     /// or of GUM `*.conllu` documents.
-    pub gold_dir: PathBuf,
+    #[arg(required_unless_present = "plover")]
+    pub gold_dir: Option<PathBuf>,
+    /// Score a JSON Lines file of PLOVER gold standard records (`shared/plover-gsr/dev.jsonl`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["gold_dir", "gum"])]
+    pub plover: Option<PathBuf>,
     /// Read the folder as GUM CoNLL-U documents (the default when it holds `*.conllu` files).
     #[arg(long)]
     pub gum: bool,
@@ -25,7 +31,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::standard()?;
-    let dir = &args.gold_dir;
+    if let Some(file) = &args.plover {
+        let report = plover::evaluate_plover_file(file, &pipeline)
+            .with_context(|| format!("evaluating {}", file.display()))?;
+        print(
+            args.json,
+            || serde_json::to_string_pretty(&report),
+            || report.to_table(),
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(dir) = &args.gold_dir else {
+        anyhow::bail!("a gold folder or --plover FILE is needed");
+    };
     let context = || format!("evaluating {}", dir.display());
     if args.gum || gum::is_gum_dir(dir) {
         let report = gum::evaluate_gum_dir(dir, &pipeline).with_context(context)?;
