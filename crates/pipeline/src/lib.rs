@@ -35,9 +35,14 @@ impl Pipeline {
 
     /// Runs every stage over the article in order.
     pub fn annotate(&self, article: &mut Article) {
-        for stage in &self.stages {
+        for stage in self.stages() {
             stage.annotate(article);
         }
+    }
+
+    /// The stages in the order `annotate` runs them, for callers that time them one by one.
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Annotator> {
+        self.stages.iter().map(|stage| stage.as_ref())
     }
 
     /// Names of the stages, in order.

@@ -1,8 +1,9 @@
 //! `eventwire bench`: full-pipeline throughput over a synthetic corpus generated at run time,
-//! single thread then all cores, with peak memory.
+//! single thread then all cores (or the `--jobs` given), with CPU seconds per MB, peak memory and,
+//! on request, the CPU time of each stage and a run into a SQLite store.
 
 use anyhow::Context;
-use eventwire_eval::bench::{self, synthetic_corpus, CorpusArticle, Throughput};
+use eventwire_eval::bench::{self, synthetic_corpus, CorpusArticle, RunOptions, Throughput};
 use eventwire_ingest::IngestOptions;
 use eventwire_pipeline::Pipeline;
 use std::fs::File;
@@ -26,17 +27,39 @@ pub struct Args {
     /// timing `eventwire ingest` at scale).
     #[arg(long)]
     pub emit_jsonl: Option<PathBuf>,
+    /// Annotation threads of a run; repeat for several runs (default: 1, then one per core).
+    #[arg(long)]
+    pub jobs: Vec<usize>,
+    /// Print the CPU time of each stage.
+    #[arg(long)]
+    pub stages: bool,
+    /// Also store every article in a new SQLite database in a temporary directory (a writer
+    /// thread, one transaction per article, as `ingest` does), and report its size.
+    #[arg(long)]
+    pub with_store: bool,
+    /// Make every article about this many kilobytes long (default: 4–15 paragraphs each).
+    #[arg(long)]
+    pub article_kb: Option<f64>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sources = source_texts(&args.source)?;
-    let corpus = synthetic_corpus(&sources, (args.megabytes * 1e6) as usize);
+    let article_bytes = args.article_kb.map(|kb| (kb * 1e3) as usize);
+    let corpus = synthetic_corpus(&sources, (args.megabytes * 1e6) as usize, article_bytes);
     if let Some(path) = &args.emit_jsonl {
         write_jsonl(&corpus, path)?;
         return Ok(ExitCode::SUCCESS);
     }
     let pipeline = Pipeline::standard()?;
-    let figures = [false, true].map(|parallel| bench_run(&pipeline, &corpus, parallel, args.json));
+    let jobs = if args.jobs.is_empty() {
+        vec![1, rayon::current_num_threads()]
+    } else {
+        args.jobs.clone()
+    };
+    let figures = jobs
+        .iter()
+        .map(|&threads| bench_run(&pipeline, &corpus, threads, &args))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
     }
@@ -72,21 +95,56 @@ fn write_jsonl(corpus: &[CorpusArticle], path: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("writing {}", path.display()))
 }
 
+/// One run on `threads` threads, into a fresh temporary database with `--with-store`; prints its
+/// figures unless `--json`.
 fn bench_run(
     pipeline: &Pipeline,
     corpus: &[CorpusArticle],
-    parallel: bool,
-    quiet: bool,
-) -> Throughput {
-    let t = bench::run(pipeline, corpus, parallel);
-    if !quiet {
-        let rss = t
-            .peak_rss_mib
-            .map_or("?".to_string(), |m| format!("{m:.0} MiB"));
-        println!(
-            "{} thread(s): {} articles, {:.1} MB in {:.1} s = {:.0} articles/s, {:.2} MB/s, peak RSS {rss}",
-            t.threads, t.articles, t.megabytes, t.seconds, t.articles_per_second, t.megabytes_per_second
-        );
+    threads: usize,
+    args: &Args,
+) -> anyhow::Result<Throughput> {
+    let scratch = tempfile::tempdir().context("creating a directory for the benchmark database")?;
+    let db = scratch.path().join("bench.db");
+    let options = RunOptions {
+        threads,
+        store: args.with_store.then_some(db.as_path()),
+    };
+    let t = bench::run(pipeline, corpus, &options)?;
+    if !args.json {
+        print_figures(&t, args.stages);
     }
-    t
+    Ok(t)
+}
+
+fn print_figures(t: &Throughput, stages: bool) {
+    let rss = t
+        .peak_rss_mib
+        .map_or("?".to_string(), |m| format!("{m:.0} MiB"));
+    println!(
+        "{} thread(s): {} articles, {:.1} MB in {:.1} s, {:.1} CPU-s = {:.0} articles/s, {:.2} MB/s, \
+         {:.2} CPU-s per MB ({:.3} MB per CPU-s), peak RSS {rss}",
+        t.threads,
+        t.articles,
+        t.megabytes,
+        t.seconds,
+        t.cpu_seconds,
+        t.articles_per_second,
+        t.megabytes_per_second,
+        t.cpu_seconds_per_megabyte,
+        t.megabytes_per_cpu_second
+    );
+    if stages {
+        for stage in &t.stages {
+            println!(
+                "  {:<8} {:>7.2} CPU-s {:>5.1} %  {:.2} CPU-s per MB",
+                stage.stage,
+                stage.cpu_seconds,
+                stage.share * 100.0,
+                stage.cpu_seconds / t.megabytes
+            );
+        }
+    }
+    if let Some(ratio) = t.db_bytes_per_input_byte {
+        println!("  database: {ratio:.2} bytes per input byte");
+    }
 }
