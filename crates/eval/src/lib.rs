@@ -6,6 +6,8 @@
 //!   `eventwire eval --gum`;
 //! - [`plover`]: the PLOVER gold standard records behind `eventwire eval --plover`, scored at
 //!   three levels (type; + source country; + target country) with a held-out slice;
+//! - [`polnear`]: attributions (source, cue, content) on PolNeAR political news behind
+//!   `eventwire eval --polnear`;
 //! - [`gold`]: the gold JSON format of `shared/gold/` (see its README for the scoring rules);
 //! - [`seed`]: scores one annotated article against its gold file, task by task;
 //! - [`score`]: counts, P/R/F1 and one-to-one matching shared by every task;
@@ -15,6 +17,7 @@ pub mod bench;
 pub mod coref;
 pub mod gold;
 pub mod gum;
+pub mod polnear;
 pub mod plover;
 pub mod report;
 pub mod score;
