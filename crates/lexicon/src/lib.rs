@@ -1,0 +1,302 @@
+//! The lexicon layer: the field's open event-coding dictionaries (PETRARCH2 / TABARI format,
+//! Open Event Data Alliance, MIT) parsed by one parser and shared by the actors and events stages.
+//!
+//! # Public API
+//!
+//! * [`Dictionaries`]: plain data, one field per file kind ([`FileKind`]):
+//!   - `verbs`: [`VerbDictionary`] `{ synsets, blocks, verbs, patterns, transformations }`;
+//!     a [`Verb`] has its [`VerbForm`]s (regular ones generated, `{irregular}` ones as given,
+//!     multi-word verbs with the parsed verb word as `head`) and an optional own code; a
+//!     [`Pattern`] has `before` / `after` lists of [`PatternItem`]s (nouns, `{noun phrases}` with
+//!     their head, `(PREP object)` groups, `&SYNSET` [`Term`]s, the `$ + ^ %` markers) and a code;
+//!   - `actors`: [`ActorEntry`] `{ phrases, codes: Vec<DatedCode>, provenance }` with
+//!     [`ActorEntry::code_on`] a date;
+//!   - `agents`: [`AgentEntry`] `{ phrase, forms, code, placement }` (`~COP` suffix, `NGO~` prefix);
+//!   - `discards`: [`Discard`]; `issues`: [`IssueDictionary`]; `prepositions`: words.
+//! * [`Dictionaries::parse_petrarch`] parses one file of a kind; every row keeps its
+//!   [`Provenance`] (`file:line`); a malformed line becomes a [`Diagnostic`]
+//!   (`file:line: message`) and the rest of the file loads. Nothing panics on bad input.
+//! * [`Lexicon`]: the dictionaries plus lookup indexes (it dereferences to [`Dictionaries`]):
+//!   [`Lexicon::verbs_with_form`] (a word the parser tagged as a verb → the verbs and forms it
+//!   can be), [`Lexicon::block_of`] and [`Lexicon::patterns_of_block`].
+
+mod actors;
+mod agents;
+mod discards;
+mod issues;
+mod pattern;
+mod phrase;
+mod source;
+mod verbs;
+
+pub use actors::{ActorEntry, ActorPhrase, DatedCode};
+pub use agents::{AgentEntry, AgentPlacement};
+pub use discards::Discard;
+pub use issues::{IssueDictionary, IssueIgnore, IssuePhrase};
+pub use pattern::{PatternItem, Term};
+pub use phrase::{plural, regular_verb_forms, Phrase};
+pub use source::{Diagnostic, Provenance};
+pub use verbs::{
+    Pattern, Synset, SynsetMember, Transformation, Verb, VerbBlock, VerbDictionary, VerbForm,
+};
+
+use source::Diagnostics;
+use std::collections::HashMap;
+use std::io;
+use std::ops::Deref;
+use std::path::Path;
+
+/// The kinds of dictionary file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FileKind {
+    Verbs,
+    Actors,
+    Agents,
+    Discards,
+    Issues,
+    Prepositions,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Verbs,
+        FileKind::Actors,
+        FileKind::Agents,
+        FileKind::Discards,
+        FileKind::Issues,
+        FileKind::Prepositions,
+    ];
+
+    /// The kind of a PETRARCH file, from its name as the PETRARCH distributions name them
+    /// (`CAMEO.2.0.txt` or `*.verbs*`, `*actors*`, `*agents*`, `*discards*`, `*issue*`,
+    /// `*preposition*`, case-insensitive).
+    pub fn of_petrarch_file(name: &str) -> Option<FileKind> {
+        let name = name.to_lowercase();
+        let kinds = [
+            ("verb", FileKind::Verbs),
+            ("cameo", FileKind::Verbs),
+            ("actor", FileKind::Actors),
+            ("agent", FileKind::Agents),
+            ("discard", FileKind::Discards),
+            ("issue", FileKind::Issues),
+            ("preposition", FileKind::Prepositions),
+        ];
+        kinds
+            .iter()
+            .find(|(word, _)| name.contains(word))
+            .map(|&(_, kind)| kind)
+    }
+
+    /// Lower-case name, as used in file names and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Verbs => "verbs",
+            FileKind::Actors => "actors",
+            FileKind::Agents => "agents",
+            FileKind::Discards => "discards",
+            FileKind::Issues => "issues",
+            FileKind::Prepositions => "prepositions",
+        }
+    }
+}
+
+/// All dictionary rows, by kind.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    pub verbs: VerbDictionary,
+    pub actors: Vec<ActorEntry>,
+    pub agents: Vec<AgentEntry>,
+    pub discards: Vec<Discard>,
+    pub issues: IssueDictionary,
+    pub prepositions: Vec<String>,
+}
+
+impl Dictionaries {
+    /// Parses the text of one PETRARCH file of `kind`; `file` names it in provenance and
+    /// diagnostics. Malformed lines are appended to `diagnostics`.
+    pub fn parse_petrarch(
+        kind: FileKind,
+        file: &str,
+        text: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Dictionaries {
+        let mut found = Diagnostics::default();
+        let mut parsed = Dictionaries::default();
+        match kind {
+            FileKind::Verbs => parsed.verbs = verbs::parse_verbs(file, text, &mut found),
+            FileKind::Actors => parsed.actors = actors::parse_actors(file, text, &mut found),
+            FileKind::Agents => parsed.agents = agents::parse_agents(file, text, &mut found),
+            FileKind::Discards => {
+                parsed.discards = discards::parse_discards(file, text, &mut found)
+            }
+            FileKind::Issues => parsed.issues = issues::parse_issues(file, text, &mut found),
+            FileKind::Prepositions => {
+                parsed.prepositions = discards::parse_prepositions(file, text, &mut found)
+            }
+        }
+        diagnostics.extend(found.0);
+        parsed
+    }
+
+    /// Reads one PETRARCH file, its kind taken from its name ([`FileKind::of_petrarch_file`]).
+    /// Bytes that are not UTF-8 (the files mix encodings) are replaced, not fatal. `Ok(None)`: the
+    /// name is not a dictionary kind.
+    pub fn read_petrarch_file(
+        path: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> io::Result<Option<Dictionaries>> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(kind) = FileKind::of_petrarch_file(&name) else {
+            return Ok(None);
+        };
+        let bytes = std::fs::read(path)?;
+        Ok(Some(Dictionaries::parse_petrarch(
+            kind,
+            &name,
+            &String::from_utf8_lossy(&bytes),
+            diagnostics,
+        )))
+    }
+
+    /// Adds every row of `other`.
+    pub fn extend(&mut self, other: Dictionaries) {
+        self.verbs.extend(other.verbs);
+        self.actors.extend(other.actors);
+        self.agents.extend(other.agents);
+        self.discards.extend(other.discards);
+        self.issues.extend(other.issues);
+        self.prepositions.extend(other.prepositions);
+    }
+
+    /// Drops the rows of one kind (before replacing them with another file's).
+    pub fn clear(&mut self, kind: FileKind) {
+        match kind {
+            FileKind::Verbs => self.verbs = VerbDictionary::default(),
+            FileKind::Actors => self.actors.clear(),
+            FileKind::Agents => self.agents.clear(),
+            FileKind::Discards => self.discards.clear(),
+            FileKind::Issues => self.issues = IssueDictionary::default(),
+            FileKind::Prepositions => self.prepositions.clear(),
+        }
+    }
+
+    /// How many rows of a kind there are (verbs: verb entries plus patterns plus synset members).
+    pub fn count(&self, kind: FileKind) -> usize {
+        match kind {
+            FileKind::Verbs => {
+                self.verbs.verbs.len()
+                    + self.verbs.patterns.len()
+                    + self
+                        .verbs
+                        .synsets
+                        .iter()
+                        .map(|s| s.members.len())
+                        .sum::<usize>()
+            }
+            FileKind::Actors => self.actors.len(),
+            FileKind::Agents => self.agents.len(),
+            FileKind::Discards => self.discards.len(),
+            FileKind::Issues => self.issues.phrases.len() + self.issues.ignores.len(),
+            FileKind::Prepositions => self.prepositions.len(),
+        }
+    }
+}
+
+/// The dictionaries with their lookup indexes, built once and shared (read-only) by the stages.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    dictionaries: Dictionaries,
+    diagnostics: Vec<Diagnostic>,
+    /// Verb word (as the parser sees it) → (index into `verbs.verbs`, index into its `forms`).
+    verb_forms: HashMap<String, Vec<(usize, usize)>>,
+    /// Block index → indexes into `verbs.patterns`.
+    block_patterns: Vec<Vec<usize>>,
+}
+
+impl Deref for Lexicon {
+    type Target = Dictionaries;
+
+    fn deref(&self) -> &Dictionaries {
+        &self.dictionaries
+    }
+}
+
+/// A verb a word can be, and which of its forms the word is the verb of.
+#[derive(Debug, Clone, Copy)]
+pub struct VerbMatch<'a> {
+    pub verb: &'a Verb,
+    pub form: &'a VerbForm,
+}
+
+impl Lexicon {
+    /// Indexes `dictionaries`. `diagnostics` are those of reading them, kept for reports; patterns
+    /// naming a synset no file defines are dropped and reported too.
+    pub fn new(mut dictionaries: Dictionaries, mut diagnostics: Vec<Diagnostic>) -> Lexicon {
+        let mut unresolved = Diagnostics::default();
+        dictionaries
+            .verbs
+            .drop_patterns_with_unknown_synsets(&mut unresolved);
+        diagnostics.extend(unresolved.0);
+        let mut verb_forms: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (verb_index, verb) in dictionaries.verbs.verbs.iter().enumerate() {
+            for (form_index, form) in verb.forms.iter().enumerate() {
+                verb_forms
+                    .entry(form.head_word().to_string())
+                    .or_default()
+                    .push((verb_index, form_index));
+            }
+        }
+        let mut block_patterns = vec![Vec::new(); dictionaries.verbs.blocks.len()];
+        for (index, pattern) in dictionaries.verbs.patterns.iter().enumerate() {
+            block_patterns[pattern.block].push(index);
+        }
+        Lexicon {
+            dictionaries,
+            diagnostics,
+            verb_forms,
+            block_patterns,
+        }
+    }
+
+    /// The diagnostics of loading: malformed lines and unresolved references.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Gives the dictionaries back, to add or replace rows and index them again.
+    pub fn into_parts(self) -> (Dictionaries, Vec<Diagnostic>) {
+        (self.dictionaries, self.diagnostics)
+    }
+
+    /// The verbs `word` (lower-case, as written in the text) is a form of; multi-word verbs are
+    /// found by their verb word (`asked` → `ask for`, whose other words the caller checks).
+    pub fn verbs_with_form<'a>(&'a self, word: &str) -> impl Iterator<Item = VerbMatch<'a>> + 'a {
+        let verbs = &self.dictionaries.verbs.verbs;
+        self.verb_forms
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(move |&(verb, form)| VerbMatch {
+                verb: &verbs[verb],
+                form: &verbs[verb].forms[form],
+            })
+    }
+
+    /// The block a verb belongs to.
+    pub fn block_of(&self, verb: &Verb) -> &VerbBlock {
+        &self.dictionaries.verbs.blocks[verb.block]
+    }
+
+    /// The patterns of a block (by index into `verbs.blocks`), in file order.
+    pub fn patterns_of_block(&self, block: usize) -> impl Iterator<Item = &Pattern> + '_ {
+        let patterns = &self.dictionaries.verbs.patterns;
+        self.block_patterns
+            .get(block)
+            .into_iter()
+            .flatten()
+            .map(move |&index| &patterns[index])
+    }
+}
