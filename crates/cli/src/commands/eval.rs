@@ -3,10 +3,12 @@
 //! false positives; a folder of GUM CoNLL-U files (`--gum`, or detected by its `*.conllu` files)
 //! gets actor mention, coreference, linking and quote scores per article and in total; a file of
 //! PLOVER gold standard records (`--plover FILE`) gets recall, precision and F1 at the type, +source
-//! and +target levels, per type, with the misses of its tuning slice.
+//! and +target levels, per type, with the misses of its tuning slice; a PolNeAR JSON Lines file
+//! (`--polnear FILE`) gets attribution content P/R/F1 (overlap and exact), per kind, cue class and
+//! publisher, and the share of matched attributions with the right source.
 
 use anyhow::Context;
-use eventwire_eval::{gum, plover};
+use eventwire_eval::{gum, plover, polnear};
 use eventwire_pipeline::Pipeline;
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,11 +18,14 @@ use std::process::ExitCode;
 pub struct Args {
     /// Folder of gold `*.json` files (article files are read relative to its parent, `shared/`),
     /// or of GUM `*.conllu` documents.
-    #[arg(required_unless_present = "plover")]
+    #[arg(required_unless_present_any = ["plover", "polnear"])]
     pub gold_dir: Option<PathBuf>,
     /// Score a JSON Lines file of PLOVER gold standard records (`shared/plover-gsr/dev.jsonl`).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["gold_dir", "gum"])]
     pub plover: Option<PathBuf>,
+    /// Score attributions on a PolNeAR JSON Lines file (`shared/polnear/dev.jsonl`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["gold_dir", "gum", "plover"])]
+    pub polnear: Option<PathBuf>,
     /// Read the folder as GUM CoNLL-U documents (the default when it holds `*.conllu` files).
     #[arg(long)]
     pub gum: bool,
@@ -41,8 +46,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(file) = &args.polnear {
+        let report = polnear::evaluate_polnear_file(file, &pipeline)
+            .with_context(|| format!("evaluating {}", file.display()))?;
+        print(
+            args.json,
+            || serde_json::to_string_pretty(&report),
+            || report.to_table(),
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(dir) = &args.gold_dir else {
-        anyhow::bail!("a gold folder or --plover FILE is needed");
+        anyhow::bail!("a gold folder, --plover FILE or --polnear FILE is needed");
     };
     let context = || format!("evaluating {}", dir.display());
     if args.gum || gum::is_gum_dir(dir) {
