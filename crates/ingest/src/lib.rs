@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 pub use date::parse_date;
 pub use error::{IngestError, Reason};
 use jsonl::JsonLines;
+pub use walk::Skipped;
 use walk::{Format, Input};
 
 /// Largest article read from one file (and largest JSON Lines record): 20 MiB. News articles
@@ -53,7 +54,7 @@ impl Default for IngestOptions {
 
 /// The articles behind `paths` (files and directories), read lazily in order.
 pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
-    let inputs = walk::expand(paths);
+    let walk::Expanded { inputs, skipped } = walk::expand(paths);
     let many_articles = inputs.len() > 1
         || inputs.iter().any(|input| {
             matches!(
@@ -69,6 +70,7 @@ pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
         lines: None,
         options,
         many_articles,
+        skipped,
     }
 }
 
@@ -78,6 +80,7 @@ pub struct Ingest {
     lines: Option<JsonLines>,
     options: IngestOptions,
     many_articles: bool,
+    skipped: Vec<Skipped>,
 }
 
 impl Ingest {
@@ -85,6 +88,12 @@ impl Ingest {
     /// what decides if a progress display is worth showing.
     pub fn may_hold_many_articles(&self) -> bool {
         self.many_articles
+    }
+
+    /// Paths not read because the same file or folder was reached before (named twice, or
+    /// through a symbolic link), and links that loop back to a folder being walked.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 }
 
