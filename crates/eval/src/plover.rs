@@ -481,6 +481,7 @@ mod tests {
             cameo: "000".into(),
             plover: plover.into(),
             goldstein: 0.0,
+            quad_class: 0,
             trigger: Default::default(),
             sentence: 0,
             date: None,

@@ -126,6 +126,7 @@ fn event(source: &str, cameo: &str, target: &str, at: usize) -> Event {
         cameo: cameo.to_string(),
         plover: String::new(),
         goldstein: 0.0,
+        quad_class: 0,
         trigger: Span::new(at, at + 1),
         sentence: 0,
         date: None,

@@ -51,6 +51,7 @@ fn event(source: usize, target: usize, cameo: &str, plover: &str, sentence: usiz
         cameo: cameo.into(),
         plover: plover.into(),
         goldstein: 3.5,
+        quad_class: 1,
         trigger: span_of(if sentence == 0 { "speak" } else { "praised" }, 0),
         sentence,
         date: (sentence == 1).then(|| "2025-01-07".into()),

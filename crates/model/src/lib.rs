@@ -320,6 +320,10 @@ pub struct Event {
     pub plover: String,
     /// Goldstein conflict–cooperation score, −10 … +10.
     pub goldstein: f32,
+    /// GDELT QuadClass of the CAMEO code: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict (0 in records written before it was kept).
+    #[serde(default)]
+    pub quad_class: u8,
     /// The span of the verb or phrase that triggered the event.
     pub trigger: Span,
     /// Evidence: the sentence the event was read from.

@@ -284,6 +284,7 @@ fn code_first_target(
         target_code: Some(target.code),
         plover: code.plover.clone(),
         goldstein: code.goldstein,
+        quad_class: code.quad,
         cameo,
         trigger: view.span(hit.words.clone()),
         sentence: view.sentence,

@@ -5,7 +5,9 @@
 //! actor mentions (their mention-level codes), timexes (event dates, claim deadlines) and quotes (the
 //! speaker is the source of what their statement reports). All knowledge is data in `data/events/`:
 //!
-//! - [`resources`]: loads `cameo.csv` (code → PLOVER, Goldstein, intent code), `patterns.csv` (phrases in
+//! - [`cameo`]: the CAMEO tree (`cameo_codes.csv`: Goldstein, QuadClass), PLOVER type/mode/context
+//!   from the official crosswalk (`CAMEO2PLOVER-2021.txt`) and intent codes (`intent.csv`);
+//! - [`resources`]: loads that table, `patterns.csv` (phrases in
 //!   the spirit of PETRARCH2 verb patterns), `modality.toml` (negation, counterfactual, intent cues) and
 //!   `claims.toml` (promise/prediction triggers);
 //! - [`phrase`]: the small phrase language those files use;
@@ -13,6 +15,7 @@
 //! - `modality`, `roles`: whether the action is real, and who acts on whom;
 //! - `claims`: promises and predictions.
 
+pub mod cameo;
 mod claims;
 mod coder;
 mod modality;

@@ -6,7 +6,6 @@ use eventwire_model::ClaimKind;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-const CAMEO_CSV: &str = include_str!("../../../../data/events/cameo.csv");
 const PATTERNS_CSV: &str = include_str!("../../../../data/events/patterns.csv");
 const MODALITY_TOML: &str = include_str!("../../../../data/events/modality.toml");
 const CLAIMS_TOML: &str = include_str!("../../../../data/events/claims.toml");
@@ -29,14 +28,7 @@ pub enum LoadError {
     Phrase { file: &'static str, phrase: String },
 }
 
-/// What a CAMEO code means.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CameoCode {
-    pub plover: String,
-    pub goldstein: f32,
-    /// The code for the wanted/planned version of the action; `None`: drop hypothetical events.
-    pub intent: Option<String>,
-}
+pub use crate::cameo::CameoCode;
 
 /// How the actors of a pattern are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,17 +122,12 @@ pub struct Resources {
 impl Resources {
     /// Parses the bundled data files.
     pub fn bundled() -> Result<Self, LoadError> {
-        Self::parse(CAMEO_CSV, PATTERNS_CSV, MODALITY_TOML, CLAIMS_TOML)
+        Self::parse(PATTERNS_CSV, MODALITY_TOML, CLAIMS_TOML)
     }
 
-    /// Parses the four files' contents (tests pass edited copies).
-    pub fn parse(
-        cameo: &str,
-        patterns: &str,
-        modality: &str,
-        claims: &str,
-    ) -> Result<Self, LoadError> {
-        let cameo = parse_cameo(cameo)?;
+    /// Parses the bundled CAMEO table and these three files' contents (tests pass edited copies).
+    pub fn parse(patterns: &str, modality: &str, claims: &str) -> Result<Self, LoadError> {
+        let cameo = crate::cameo::bundled()?;
         let patterns = parse_patterns(patterns, &cameo)?;
         Ok(Resources {
             cameo,
@@ -153,7 +140,7 @@ impl Resources {
 
 /// Data rows of a comma-separated file: comments, blank lines and the header skipped; each row split
 /// into exactly `columns` fields (the last one keeps any further commas).
-fn csv_rows<'a>(
+pub(crate) fn csv_rows<'a>(
     file: &'static str,
     text: &'a str,
     columns: usize,
@@ -182,50 +169,6 @@ fn csv_rows<'a>(
         })
 }
 
-fn parse_cameo(text: &str) -> Result<HashMap<String, CameoCode>, LoadError> {
-    const FILE: &str = "data/events/cameo.csv";
-    let mut table = HashMap::new();
-    for row in csv_rows(FILE, text, 5) {
-        let (line, f) = row?;
-        let well_formed = (2..=4).contains(&f[0].len()) && f[0].bytes().all(|b| b.is_ascii_digit());
-        if !well_formed {
-            return Err(LoadError::Line {
-                file: FILE,
-                line,
-                message: format!("CAMEO code {:?} is not 2 to 4 digits", f[0]),
-            });
-        }
-        let goldstein: f32 = f[2].parse().map_err(|_| LoadError::Line {
-            file: FILE,
-            line,
-            message: format!("Goldstein score {:?} is not a number", f[2]),
-        })?;
-        if !(-10.0..=10.0).contains(&goldstein) {
-            return Err(LoadError::Line {
-                file: FILE,
-                line,
-                message: format!("Goldstein score {goldstein} outside -10..10"),
-            });
-        }
-        let code = CameoCode {
-            plover: f[1].clone(),
-            goldstein,
-            intent: (!f[3].is_empty()).then(|| f[3].clone()),
-        };
-        table.insert(f[0].clone(), code);
-    }
-    for (code, entry) in &table {
-        if let Some(intent) = entry.intent.as_ref().filter(|i| !table.contains_key(*i)) {
-            return Err(LoadError::Line {
-                file: FILE,
-                line: 0,
-                message: format!("intent code {intent} of {code} is not in the table"),
-            });
-        }
-    }
-    Ok(table)
-}
-
 fn parse_patterns(
     text: &str,
     cameo: &HashMap<String, CameoCode>,
@@ -242,7 +185,10 @@ fn parse_patterns(
             let phrase =
                 Phrase::parse(&f[0]).ok_or_else(|| bad(format!("bad phrase {:?}", f[0])))?;
             if !cameo.contains_key(&f[1]) {
-                return Err(bad(format!("CAMEO code {} is not in cameo.csv", f[1])));
+                return Err(bad(format!(
+                    "CAMEO code {} is not in cameo_codes.csv",
+                    f[1]
+                )));
             }
             let frame = match f[2].as_str() {
                 "svo" => Frame::Svo,
@@ -434,26 +380,16 @@ mod tests {
     fn bundled_data_loads_and_every_pattern_code_is_known() {
         let r = Resources::bundled().unwrap();
         assert!(r.patterns.len() > 100, "broad coverage expected");
-        assert_eq!(r.cameo["036"].plover, "CONSULT");
-        assert_eq!(r.cameo["040"].intent.as_deref(), Some("036"));
-        assert_eq!(r.cameo["190"].intent, None);
+        assert!(r.patterns.iter().all(|p| r.cameo.contains_key(&p.cameo)));
     }
 
     #[test]
     fn errors_name_the_file_and_line() {
         let bad_patterns = "phrase,cameo,frame\nprais*,999,svo\n";
-        let err =
-            Resources::parse(CAMEO_CSV, bad_patterns, MODALITY_TOML, CLAIMS_TOML).unwrap_err();
+        let err = Resources::parse(bad_patterns, MODALITY_TOML, CLAIMS_TOML).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "data/events/patterns.csv:2: CAMEO code 999 is not in cameo.csv"
-        );
-        let bad_cameo = "cameo,plover,goldstein,intent,name\n010,STATEMENT,zero,,x\n";
-        let err =
-            Resources::parse(bad_cameo, PATTERNS_CSV, MODALITY_TOML, CLAIMS_TOML).unwrap_err();
-        assert!(
-            err.to_string().starts_with("data/events/cameo.csv:2:"),
-            "{err}"
+            "data/events/patterns.csv:2: CAMEO code 999 is not in cameo_codes.csv"
         );
     }
 }
