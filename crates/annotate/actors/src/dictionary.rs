@@ -41,6 +41,23 @@ pub struct Term {
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
     pub code: String,
+    /// The file and line the term was read from, for `eventwire actors check`.
+    pub origin: Origin,
+    /// The row's author doubted the fact (`leaders.csv` `certainty` = `unsure`).
+    pub unsure: bool,
+}
+
+/// Where a dictionary row was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: &'static str,
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
 }
 
 pub struct Person {
@@ -411,19 +428,39 @@ impl Dictionary {
         Ok(())
     }
 
+    /// `people.csv` (terms checked by the earlier rounds) and `leaders.csv` (every UN member's
+    /// leaders, with a source and a certainty per row); one id in both is one person.
     fn load_people(&mut self) -> Result<(), DictionaryError> {
-        let file = "people.csv";
-        for (line, f) in rows(file, include_str!("../../../../data/actors/people.csv"), 10)? {
+        let mut index_of_id = HashMap::new();
+        let people = include_str!("../../../../data/actors/people.csv");
+        self.load_terms("people.csv", people, 10, &mut index_of_id)?;
+        let leaders = include_str!("../../../../data/actors/leaders.csv");
+        self.load_terms("leaders.csv", leaders, 12, &mut index_of_id)
+    }
+
+    /// Terms of office, one per row; the first ten columns are those of `people.csv`, an 11th
+    /// (`source`) and 12th (`certainty`) may follow.
+    fn load_terms(
+        &mut self,
+        file: &'static str,
+        text: &str,
+        columns: usize,
+        index_of_id: &mut HashMap<String, usize>,
+    ) -> Result<(), DictionaryError> {
+        for (line, f) in rows(file, text, columns)? {
             let term = Term {
                 office: f[5].clone(),
                 iso3: f[4].clone(),
                 start: date(file, line, &f[6])?.unwrap_or(NaiveDate::MIN),
                 end: date(file, line, &f[7])?,
                 code: f[8].clone(),
+                origin: Origin { file, line },
+                unsure: f.get(11).is_some_and(|c| c == "unsure"),
             };
-            let index = match self.people.iter().position(|p| p.id == f[0]) {
-                Some(index) => index,
+            let index = match index_of_id.get(&f[0]) {
+                Some(&index) => index,
                 None => {
+                    index_of_id.insert(f[0].clone(), self.people.len());
                     self.people.push(Person {
                         id: f[0].clone(),
                         name: f[1].clone(),
