@@ -23,6 +23,8 @@ use std::time::Duration;
 pub enum StoreError {
     #[error("{path}: not an SQLite database (corrupted, or some other kind of file)")]
     NotADatabase { path: PathBuf },
+    #[error("{path}: not an eventwire database (no eventwire schema in it; `eventwire ingest` writes one); left untouched")]
+    NotEventwire { path: PathBuf },
     #[error("{path}: cannot open database: {source}")]
     Open {
         path: PathBuf,
@@ -85,20 +87,42 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         let mut store = Store { conn };
+        store.refuse_foreign(path)?;
         store.configure().map_err(|e| open_error(path, e))?;
         store.migrate(path)?;
         Ok(store)
     }
 
-    /// Opens an existing database without write access (for serving): never migrates, and fails
-    /// when the schema is not the one this build writes.
+    /// Refuses someone else's database (schema version 0 but tables of its own) before anything,
+    /// even the journal mode, is written to it.
+    fn refuse_foreign(&self, path: &Path) -> Result<(), StoreError> {
+        let found = self.user_version().map_err(|e| open_error(path, e))?;
+        if found == 0 && self.has_tables().map_err(|e| open_error(path, e))? {
+            return Err(StoreError::NotEventwire {
+                path: path.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Opens an existing database without write access (every command that only reads: `show`,
+    /// `stats`, `events`, `serve`, `export`…): SQLite's `SQLITE_OPEN_READ_ONLY`, so nothing is
+    /// created or migrated, and a file that is not an eventwire database is refused untouched.
+    /// A database in a folder this process cannot write to (where SQLite cannot create the WAL
+    /// index) is opened as immutable instead: read as it is on disk.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| open_error(path, e))?;
-        let store = Store { conn };
+        let store = match Self::open_read_only_with(path, false) {
+            Err(StoreError::Open { source, .. }) if needs_immutable(&source) => {
+                Self::open_read_only_with(path, true)
+            }
+            opened => opened,
+        }?;
         let found = store.user_version().map_err(|e| open_error(path, e))?;
+        if found == 0 {
+            return Err(StoreError::NotEventwire {
+                path: path.to_owned(),
+            });
+        }
         let supported = schema::latest_version();
         if found < supported {
             return Err(StoreError::TooOld {
@@ -109,6 +133,30 @@ impl Store {
         }
         store.check_not_too_new(path, found)?;
         Ok(store)
+    }
+
+    /// A read-only connection, checked with a first read (SQLite opens lazily: a missing WAL index
+    /// in a read-only folder shows only then).
+    fn open_read_only_with(path: &Path, immutable: bool) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let uri = read_only_uri(path, immutable);
+        let conn = Connection::open_with_flags(&uri, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| open_error(path, e))?;
+        let store = Store { conn };
+        store.user_version().map_err(|e| open_error(path, e))?;
+        Ok(store)
+    }
+
+    /// True when the database has any table (an empty file has none).
+    fn has_tables(&self) -> rusqlite::Result<bool> {
+        self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
+            [],
+            |row| row.get(0),
+        )
     }
 
     /// An in-memory database, for tests and throw-away runs.
@@ -228,6 +276,34 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// True when a read-only open failed only because SQLite could not create the WAL index next to the
+/// database (a read-only folder or file system).
+fn needs_immutable(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// `file:` URI of the database (percent-encoded, so `?`, `#` and `%` in a path stay part of it),
+/// with `mode=ro`, and `immutable=1` when asked.
+fn read_only_uri(path: &Path, immutable: bool) -> String {
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(*byte))
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro");
+    if immutable {
+        uri.push_str("&immutable=1");
+    }
+    uri
 }
 
 /// Maps SQLite's "file is not a database" to an error that says so plainly.
