@@ -8,6 +8,9 @@ use chrono::NaiveDate;
 /// One actor: the phrases that name it and its codes, some restricted to dates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorEntry {
+    /// The primary phrase as written (`barack_obama`), made unique with `@2`, `@3`, ... when
+    /// several actors share one ([`crate::Lexicon::new`] does that).
+    pub id: String,
     /// The primary phrase first, then the `+` synonyms (and further primary phrases written
     /// before the first code, which PETRARCH groups with it).
     pub phrases: Vec<ActorPhrase>,
@@ -114,6 +117,7 @@ fn add_primary(entries: &mut Vec<ActorEntry>, line: &SourceLine) -> Result<(), S
     let continues_previous = entries.last().is_some_and(|entry| entry.codes.is_empty());
     if !continues_previous {
         entries.push(ActorEntry {
+            id: phrase.phrase.to_string(),
             phrases: Vec::new(),
             codes: Vec::new(),
             provenance: line.provenance.clone(),

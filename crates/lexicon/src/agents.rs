@@ -29,6 +29,14 @@ pub enum AgentPlacement {
 }
 
 impl AgentEntry {
+    /// The code as PETRARCH writes it: `~COP` or `NGO~`.
+    pub fn petrarch_code(&self) -> String {
+        match self.placement {
+            AgentPlacement::Suffix => format!("~{}", self.code),
+            AgentPlacement::Prefix => format!("{}~", self.code),
+        }
+    }
+
     /// The code of this agent of an actor coded `actor_code` (`---` when the country is unknown).
     pub fn combine(&self, actor_code: &str) -> String {
         match self.placement {
@@ -88,20 +96,8 @@ fn agent_entries(
     let open = content.rfind('[').ok_or("agent without a [~CODE]")?;
     let code = content[open + 1..]
         .strip_suffix(']')
-        .ok_or("'[' without ']' at the end")?
-        .trim();
-    let (code, placement) = if let Some(code) = code.strip_prefix('~') {
-        (code, AgentPlacement::Suffix)
-    } else if let Some(code) = code.strip_suffix('~') {
-        (code, AgentPlacement::Prefix)
-    } else {
-        return Err(format!(
-            "agent code [{code}] needs '~' before (suffix) or after (prefix) it"
-        ));
-    };
-    if code.is_empty() || code.contains(char::is_whitespace) || code.contains('~') {
-        return Err(format!("bad agent code {code:?}"));
-    }
+        .ok_or("'[' without ']' at the end")?;
+    let (code, placement) = agent_code(code)?;
     let text = content[..open].trim();
     let (phrase_text, plurals) = match text.split_once('{') {
         Some((phrase, rest)) => (
@@ -123,7 +119,7 @@ fn agent_entries(
             Ok(AgentEntry {
                 phrase,
                 forms,
-                code: code.to_string(),
+                code: code.clone(),
                 placement,
                 provenance: line.provenance.clone(),
             })
@@ -147,6 +143,41 @@ fn agent_forms(
         None => {}
     }
     Ok(forms)
+}
+
+/// `~COP` (suffix) or `NGO~` (prefix): the code and where it goes.
+fn agent_code(written: &str) -> Result<(String, AgentPlacement), String> {
+    let written = written.trim();
+    let (code, placement) = if let Some(code) = written.strip_prefix('~') {
+        (code, AgentPlacement::Suffix)
+    } else if let Some(code) = written.strip_suffix('~') {
+        (code, AgentPlacement::Prefix)
+    } else {
+        return Err(format!(
+            "agent code [{written}] needs '~' before (suffix) or after (prefix) it"
+        ));
+    };
+    if code.is_empty() || code.contains(char::is_whitespace) || code.contains('~') {
+        return Err(format!("bad agent code {written:?}"));
+    }
+    Ok((code.to_string(), placement))
+}
+
+/// An agent from eventwire's own columns (phrase, forms, code as PETRARCH writes it).
+pub(crate) fn agent_from_columns(
+    phrase: Phrase,
+    forms: Vec<Phrase>,
+    code: &str,
+    provenance: &Provenance,
+) -> Result<AgentEntry, String> {
+    let (code, placement) = agent_code(code)?;
+    Ok(AgentEntry {
+        phrase,
+        forms,
+        code,
+        placement,
+        provenance: provenance.clone(),
+    })
 }
 
 /// Every text `!MARKER!`s in `text` stand for; `text` itself when it has none.

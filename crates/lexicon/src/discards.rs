@@ -43,19 +43,30 @@ pub(crate) fn parse_discards(
     discards
 }
 
+/// A preposition of the preposition list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preposition {
+    /// Lower case.
+    pub word: String,
+    pub provenance: Provenance,
+}
+
 /// Parses a preposition list (`Phoenix.prepositions.txt`): one word a line.
 pub(crate) fn parse_prepositions(
     file: &str,
     text: &str,
     diagnostics: &mut Diagnostics,
-) -> Vec<String> {
+) -> Vec<Preposition> {
     let mut prepositions = Vec::new();
     for line in source_lines(file, text) {
         let word = line.content.trim();
         if word.contains(char::is_whitespace) {
             diagnostics.report(&line.provenance, format!("{word:?} is not one word"));
         } else {
-            prepositions.push(word.to_lowercase());
+            prepositions.push(Preposition {
+                word: word.to_lowercase(),
+                provenance: line.provenance,
+            });
         }
     }
     prepositions
@@ -86,6 +97,7 @@ mod tests {
     fn prepositions_are_single_words() {
         let mut diagnostics = Diagnostics::default();
         let words = parse_prepositions("p.txt", "abaft\nAboard\nin front\n", &mut diagnostics);
+        let words: Vec<&str> = words.iter().map(|p| p.word.as_str()).collect();
         assert_eq!(words, ["abaft", "aboard"]);
         assert_eq!(
             diagnostics.0[0].to_string(),

@@ -101,7 +101,7 @@ fn issue_line(content: &str) -> Result<(&str, &str), String> {
 
 /// The word sequences of a pattern: `n:` gives singular and plural, `v:` the regular verb forms,
 /// `a+b` both `a b` and `a-b`.
-fn expand(pattern: &str) -> Vec<Phrase> {
+pub(crate) fn expand(pattern: &str) -> Vec<Phrase> {
     let mut sequences: Vec<Vec<String>> = vec![Vec::new()];
     for token in pattern.split_whitespace() {
         let variants = token_variants(token);

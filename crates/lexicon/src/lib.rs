@@ -27,21 +27,23 @@ mod issues;
 mod pattern;
 mod phrase;
 mod source;
+mod tsv;
 mod verbs;
 
 pub use actors::{ActorEntry, ActorPhrase, DatedCode};
 pub use agents::{AgentEntry, AgentPlacement};
-pub use discards::Discard;
+pub use discards::{Discard, Preposition};
 pub use issues::{IssueDictionary, IssueIgnore, IssuePhrase};
 pub use pattern::{PatternItem, Term};
 pub use phrase::{plural, regular_verb_forms, Phrase};
 pub use source::{Diagnostic, Provenance};
+pub use tsv::{lexicon_file, LexiconFile, FILES as LEXICON_FILES};
 pub use verbs::{
     Pattern, Synset, SynsetMember, Transformation, Verb, VerbBlock, VerbDictionary, VerbForm,
 };
 
 use source::Diagnostics;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io;
 use std::ops::Deref;
 use std::path::Path;
@@ -101,14 +103,14 @@ impl FileKind {
 }
 
 /// All dictionary rows, by kind.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dictionaries {
     pub verbs: VerbDictionary,
     pub actors: Vec<ActorEntry>,
     pub agents: Vec<AgentEntry>,
     pub discards: Vec<Discard>,
     pub issues: IssueDictionary,
-    pub prepositions: Vec<String>,
+    pub prepositions: Vec<Preposition>,
 }
 
 impl Dictionaries {
@@ -159,6 +161,60 @@ impl Dictionaries {
             &String::from_utf8_lossy(&bytes),
             diagnostics,
         )))
+    }
+
+    /// Reads one of eventwire's own files (`data/lexicon/*.tsv`, see [`LEXICON_FILES`]) into
+    /// these dictionaries; `name` names it in diagnostics. Rows naming a verb block or synset
+    /// join the one of that name already here.
+    pub fn read_lexicon_text(
+        &mut self,
+        file: &LexiconFile,
+        name: &str,
+        text: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let mut found = Diagnostics::default();
+        tsv::parse_file(file, name, text, self, &mut found);
+        diagnostics.extend(found.0);
+    }
+
+    /// The text of each of eventwire's own files for these dictionaries, each starting with
+    /// `preamble` and its column descriptions as `#` comments.
+    pub fn to_lexicon_files(&self, preamble: &str) -> Vec<(&'static str, String)> {
+        tsv::write_files(self, preamble)
+    }
+
+    /// Reads every dictionary file in `dir`, in either format: eventwire's own files by their
+    /// names ([`LEXICON_FILES`]), PETRARCH ones by [`FileKind::of_petrarch_file`]; other files
+    /// are not dictionaries and are left alone. Returns the rows and the kinds the directory
+    /// has files of; malformed lines go to `diagnostics`.
+    pub fn read_dir(
+        dir: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> io::Result<(Dictionaries, BTreeSet<FileKind>)> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<io::Result<_>>()?;
+        names.sort();
+        let mut kinds = BTreeSet::new();
+        let mut own = Dictionaries::default();
+        for file in &LEXICON_FILES {
+            if names.iter().any(|name| name == file.name) {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(dir.join(file.name))?).into_owned();
+                own.read_lexicon_text(file, file.name, &text, diagnostics);
+                kinds.insert(file.kind);
+            }
+        }
+        let mut all = Dictionaries::default();
+        for name in names.iter().filter(|name| lexicon_file(name).is_none()) {
+            if let Some(parsed) = Dictionaries::read_petrarch_file(&dir.join(name), diagnostics)? {
+                kinds.extend(FileKind::of_petrarch_file(name));
+                all.extend(parsed);
+            }
+        }
+        all.extend(own);
+        Ok((all, kinds))
     }
 
     /// Adds every row of `other`.
@@ -224,6 +280,19 @@ impl Deref for Lexicon {
     }
 }
 
+/// Several actors may have the same primary phrase (in one file or several): the second gets
+/// `@2` after its id, and so on.
+fn make_actor_ids_unique(actors: &mut [ActorEntry]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for actor in actors {
+        let count = seen.entry(actor.id.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            actor.id = format!("{}@{count}", actor.id);
+        }
+    }
+}
+
 /// A verb a word can be, and which of its forms the word is the verb of.
 #[derive(Debug, Clone, Copy)]
 pub struct VerbMatch<'a> {
@@ -235,6 +304,7 @@ impl Lexicon {
     /// Indexes `dictionaries`. `diagnostics` are those of reading them, kept for reports; patterns
     /// naming a synset no file defines are dropped and reported too.
     pub fn new(mut dictionaries: Dictionaries, mut diagnostics: Vec<Diagnostic>) -> Lexicon {
+        make_actor_ids_unique(&mut dictionaries.actors);
         let mut unresolved = Diagnostics::default();
         dictionaries
             .verbs

@@ -1,5 +1,7 @@
 //! The parts of a verb pattern (`- pre-verb * post-verb [CODE] # comment`), as structured data.
 
+use std::fmt;
+
 /// A word of a pattern, or a reference to a synset that stands for any of its members.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -55,6 +57,51 @@ impl PatternItem {
     }
 }
 
+/// Written back in pattern syntax (`&MILITARY`, `debt_relief`).
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Term::Word(word) => f.write_str(&word.replace(' ', "_")),
+            Term::Synset(name) => write!(f, "&{name}"),
+        }
+    }
+}
+
+/// Written back in pattern syntax, so that [`parse_items`] reads it again unchanged.
+impl fmt::Display for PatternItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PatternItem::Noun(term) => write!(f, "{term}"),
+            PatternItem::NounPhrase(terms) => write!(f, "{{{}}}", join(terms)),
+            PatternItem::Preposition {
+                prepositions,
+                object,
+            } if object.is_empty() => {
+                write!(f, "({})", prepositions.join("/"))
+            }
+            PatternItem::Preposition {
+                prepositions,
+                object,
+            } => {
+                write!(f, "({} {})", prepositions.join("/"), join(object))
+            }
+            PatternItem::Source => f.write_str("$"),
+            PatternItem::Target => f.write_str("+"),
+            PatternItem::Skip => f.write_str("^"),
+            PatternItem::Compound => f.write_str("%"),
+        }
+    }
+}
+
+/// Items or terms separated by blanks.
+pub fn join<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn synset_name(term: &Term) -> Option<&str> {
     match term {
         Term::Synset(name) => Some(name),
@@ -76,7 +123,7 @@ pub(crate) fn parse_pattern_body(
 }
 
 /// Reads a run of pattern items: words, markers, `{phrases}`, `(prepositional groups)`.
-fn parse_items(text: &str) -> Result<Vec<PatternItem>, String> {
+pub(crate) fn parse_items(text: &str) -> Result<Vec<PatternItem>, String> {
     let mut items = Vec::new();
     let mut rest = text.trim_start();
     while let Some(first) = rest.chars().next() {
@@ -179,6 +226,15 @@ mod tests {
         );
         assert_eq!(after[2].synsets(), ["MILITARY"]);
         assert_eq!(after[3..], [PatternItem::Source, PatternItem::Skip]);
+        assert_eq!(
+            join(&after),
+            "{financial aid} (to/for +) (of {&MILITARY aid}) $ ^"
+        );
+        assert_eq!(
+            parse_items(&join(&after)).unwrap(),
+            after,
+            "written back, read again"
+        );
     }
 
     #[test]

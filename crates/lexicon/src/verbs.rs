@@ -4,10 +4,11 @@
 use crate::pattern::{parse_pattern_body, PatternItem};
 use crate::phrase::{regular_verb_forms, Phrase};
 use crate::source::{source_lines, Diagnostics, Provenance, SourceLine};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// Everything a verb file holds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerbDictionary {
     pub synsets: Vec<Synset>,
     pub blocks: Vec<VerbBlock>,
@@ -21,8 +22,8 @@ pub struct VerbDictionary {
 pub struct Synset {
     /// Upper-case, without `&` and without the trailing `_` that turns plurals off.
     pub name: String,
+    /// The members, each with its own provenance.
     pub members: Vec<SynsetMember>,
-    pub provenance: Provenance,
 }
 
 /// One `+member` of a synset and the forms it matches (itself and, unless the member or the
@@ -64,6 +65,22 @@ pub struct Verb {
 pub struct VerbForm {
     pub words: Vec<String>,
     pub head: usize,
+}
+
+/// Written as the verb files write it, lower-cased: `ask`, `+ask_for`, `wire_+tap`.
+impl fmt::Display for VerbForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, word) in self.words.iter().enumerate() {
+            if index > 0 {
+                f.write_str("_")?;
+            }
+            if index == self.head && self.words.len() > 1 {
+                f.write_str("+")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
 }
 
 impl VerbForm {
@@ -118,20 +135,48 @@ impl VerbDictionary {
         }
     }
 
-    /// Appends another dictionary's rows, renumbering its block references.
+    /// Adds another dictionary's rows. A block or synset with a name already present is the same
+    /// block or synset (its verbs, patterns or members are added to it; a block code given by
+    /// `other` replaces the old one).
     pub fn extend(&mut self, other: VerbDictionary) {
-        let offset = self.blocks.len();
-        self.synsets.extend(other.synsets);
-        self.blocks.extend(other.blocks);
+        let mut block_index: HashMap<String, usize> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.name.clone(), i))
+            .collect();
+        let renumbered: Vec<usize> = other
+            .blocks
+            .into_iter()
+            .map(|block| match block_index.get(&block.name) {
+                Some(&index) => {
+                    if block.code.is_some() {
+                        self.blocks[index].code = block.code;
+                    }
+                    index
+                }
+                None => {
+                    block_index.insert(block.name.clone(), self.blocks.len());
+                    self.blocks.push(block);
+                    self.blocks.len() - 1
+                }
+            })
+            .collect();
         self.verbs.extend(other.verbs.into_iter().map(|mut verb| {
-            verb.block += offset;
+            verb.block = renumbered[verb.block];
             verb
         }));
         self.patterns
             .extend(other.patterns.into_iter().map(|mut pattern| {
-                pattern.block += offset;
+                pattern.block = renumbered[pattern.block];
                 pattern
             }));
+        for synset in other.synsets {
+            match self.synsets.iter_mut().find(|s| s.name == synset.name) {
+                Some(existing) => existing.members.extend(synset.members),
+                None => self.synsets.push(synset),
+            }
+        }
         self.transformations.extend(other.transformations);
     }
 
@@ -175,7 +220,7 @@ pub(crate) fn parse_verbs(file: &str, text: &str, diagnostics: &mut Diagnostics)
     for line in source_lines(file, text) {
         let content = line.content.trim();
         let result = match content.chars().next() {
-            Some('&') => start_synset(&mut dictionary, &line, content).map(|plurals| {
+            Some('&') => start_synset(&mut dictionary, content).map(|plurals| {
                 context = Context::Synset { plurals };
             }),
             Some('~') => {
@@ -211,11 +256,7 @@ pub(crate) fn parse_verbs(file: &str, text: &str, diagnostics: &mut Diagnostics)
 }
 
 /// Returns whether the synset's members get plurals.
-fn start_synset(
-    dictionary: &mut VerbDictionary,
-    line: &SourceLine,
-    content: &str,
-) -> Result<bool, String> {
+fn start_synset(dictionary: &mut VerbDictionary, content: &str) -> Result<bool, String> {
     let label = content[1..].trim();
     if label.is_empty() || label.contains(char::is_whitespace) {
         return Err(format!("bad synset label {content:?}"));
@@ -223,7 +264,6 @@ fn start_synset(
     dictionary.synsets.push(Synset {
         name: label.trim_end_matches('_').to_uppercase(),
         members: Vec::new(),
-        provenance: line.provenance.clone(),
     });
     Ok(!label.ends_with('_'))
 }
@@ -364,7 +404,7 @@ fn add_verb(
 }
 
 /// `ASK`, `+ASK_FOR`, `WIRE_+TAP`: the words and which is the verb.
-fn verb_form(text: &str) -> Result<VerbForm, String> {
+pub(crate) fn verb_form(text: &str) -> Result<VerbForm, String> {
     let parts: Vec<&str> = text.split('_').filter(|w| !w.is_empty()).collect();
     let marked: Vec<usize> = (0..parts.len())
         .filter(|&i| parts[i].starts_with('+'))
