@@ -5,6 +5,7 @@
 use crate::date::parse_date;
 use crate::error::Reason;
 use chrono::NaiveDate;
+use ego_tree::NodeRef;
 use eventwire_model::ArticleMeta;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde::Deserialize;
@@ -126,32 +127,38 @@ fn block_text(root: ElementRef, rules: &HtmlRules, filter_boilerplate: bool) -> 
     blocks.finish()
 }
 
-fn collect(element: ElementRef, rules: &HtmlRules, filter: bool, blocks: &mut Blocks) {
-    let name = element.value().name();
-    if rules.skip_tags.contains(name) || (filter && rules.is_boilerplate(element)) {
-        return;
+/// Walks the subtree below `root` in document order with an explicit stack rather than recursion,
+/// so nesting depth costs heap, not stack: 20,000 nested `<div>`s overflowed the stack before.
+fn collect_children(root: ElementRef, rules: &HtmlRules, filter: bool, blocks: &mut Blocks) {
+    enum Step<'a> {
+        Enter(NodeRef<'a, Node>),
+        /// Leaving a block element: its text ends a line.
+        EndBlock,
     }
-    let is_block = rules.block_tags.contains(name);
-    if is_block {
-        blocks.end_block();
-    }
-    collect_children(element, rules, filter, blocks);
-    if is_block {
-        blocks.end_block();
-    }
-}
-
-fn collect_children(element: ElementRef, rules: &HtmlRules, filter: bool, blocks: &mut Blocks) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => blocks.push_text(text),
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    collect(child, rules, filter, blocks);
-                }
+    let mut stack: Vec<Step> = root.children().rev().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::EndBlock => {
+                blocks.end_block();
+                continue;
             }
-            _ => {}
+            Step::Enter(node) => node,
+        };
+        if let Node::Text(text) = node.value() {
+            blocks.push_text(text);
         }
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = element.value().name();
+        if rules.skip_tags.contains(name) || (filter && rules.is_boilerplate(element)) {
+            continue;
+        }
+        if rules.block_tags.contains(name) {
+            blocks.end_block();
+            stack.push(Step::EndBlock);
+        }
+        stack.extend(node.children().rev().map(Step::Enter));
     }
 }
 
@@ -354,6 +361,24 @@ mod tests {
         let empty =
             "<html><head><title>x</title><script>1</script></head><body> <nav>Home</nav></body>";
         assert!(matches!(extract(empty, rules), Err(Reason::NoText(_))));
+    }
+
+    #[test]
+    fn twenty_thousand_nested_divs_are_read_without_running_out_of_stack() {
+        let depth = 20_000;
+        let page = format!(
+            "<html><body>{}<p>Putin spoke.</p>{}<p>Kyiv replied.</p></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        // A small stack, as a worker thread might have, so the test fails fast if recursion returns.
+        let body = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || extract(&page, HtmlRules::bundled().unwrap()).map(|e| e.body))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(body.unwrap(), "Putin spoke.\nKyiv replied.");
     }
 
     #[test]
