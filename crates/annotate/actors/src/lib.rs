@@ -6,12 +6,14 @@
 //! metonyms and role words. `recognise` finds mention candidates in each sentence; `coref`
 //! turns them into `article.actors` and `article.mentions`.
 
+mod check;
 mod coref;
 mod dictionary;
 mod recognise;
 
+pub use check::{Finding, FindingKind};
 use dictionary::Dictionary;
-pub use dictionary::DictionaryError;
+pub use dictionary::{DictionaryError, Origin};
 use eventwire_model::{Annotator, Article};
 
 /// Actors: mentions of people, organisations and countries resolved to canonical, CAMEO-coded actors.
@@ -25,6 +27,12 @@ impl ActorAnnotator {
         Ok(ActorAnnotator {
             dictionary: Dictionary::load()?,
         })
+    }
+
+    /// Problems in the dictionary (overlapping terms, offices left empty, unknown codes, rows
+    /// marked unsure), judged as of `today`.
+    pub fn check(&self, today: chrono::NaiveDate) -> Vec<Finding> {
+        check::check(&self.dictionary, today)
     }
 }
 
