@@ -47,6 +47,8 @@ enum Command {
     Serve(commands::serve::Args),
     /// Export a table as CSV, JSON Lines or Parquet.
     Export(commands::export::Args),
+    /// Import PETRARCH dictionaries into data/lexicon, or check a dictionary directory.
+    Dictionaries(commands::dictionaries::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::EvalParse(args) => commands::eval_parse::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Dictionaries(args) => commands::dictionaries::run(args),
     };
     match result {
         Ok(code) => code,

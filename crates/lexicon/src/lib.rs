@@ -47,6 +47,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io;
 use std::ops::Deref;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 /// The kinds of dictionary file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -300,7 +301,70 @@ pub struct VerbMatch<'a> {
     pub form: &'a VerbForm,
 }
 
+/// eventwire's own dictionary files as committed in `data/lexicon/`, compiled in.
+const BUNDLED_FILES: [(&str, &str); 10] = [
+    (
+        "verb_blocks.tsv",
+        include_str!("../../../data/lexicon/verb_blocks.tsv"),
+    ),
+    ("verbs.tsv", include_str!("../../../data/lexicon/verbs.tsv")),
+    (
+        "verb_patterns.tsv",
+        include_str!("../../../data/lexicon/verb_patterns.tsv"),
+    ),
+    (
+        "synsets.tsv",
+        include_str!("../../../data/lexicon/synsets.tsv"),
+    ),
+    (
+        "verb_transformations.tsv",
+        include_str!("../../../data/lexicon/verb_transformations.tsv"),
+    ),
+    (
+        "actors.tsv",
+        include_str!("../../../data/lexicon/actors.tsv"),
+    ),
+    (
+        "agents.tsv",
+        include_str!("../../../data/lexicon/agents.tsv"),
+    ),
+    (
+        "discards.tsv",
+        include_str!("../../../data/lexicon/discards.tsv"),
+    ),
+    (
+        "issues.tsv",
+        include_str!("../../../data/lexicon/issues.tsv"),
+    ),
+    (
+        "prepositions.tsv",
+        include_str!("../../../data/lexicon/prepositions.tsv"),
+    ),
+];
+
 impl Lexicon {
+    /// The lexicon bundled in the repository (`data/lexicon/`), parsed on first use and then
+    /// shared: every stage and thread gets the same copy.
+    pub fn bundled() -> Arc<Lexicon> {
+        static BUNDLED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Arc::clone(BUNDLED.get_or_init(|| Arc::new(Lexicon::parse_bundled())))
+    }
+
+    fn parse_bundled() -> Lexicon {
+        let mut dictionaries = Dictionaries::default();
+        let mut diagnostics = Vec::new();
+        for (name, text) in BUNDLED_FILES {
+            let file = lexicon_file(name).expect("bundled files are lexicon files");
+            dictionaries.read_lexicon_text(
+                file,
+                &format!("data/lexicon/{name}"),
+                text,
+                &mut diagnostics,
+            );
+        }
+        Lexicon::new(dictionaries, diagnostics)
+    }
+
     /// Indexes `dictionaries`. `diagnostics` are those of reading them, kept for reports; patterns
     /// naming a synset no file defines are dropped and reported too.
     pub fn new(mut dictionaries: Dictionaries, mut diagnostics: Vec<Diagnostic>) -> Lexicon {

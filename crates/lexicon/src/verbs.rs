@@ -299,7 +299,10 @@ fn start_block(
     line: &SourceLine,
     content: &str,
 ) -> Result<(), String> {
-    let inner = content.trim_matches('-').trim();
+    // `--- NAME [CODE] ---`; some headers have no blank before the closing dashes.
+    let inner = content
+        .trim_start_matches('-')
+        .trim_end_matches(['-', ' ', '\t']);
     let (name, code) = split_code(inner)?;
     if name.is_empty() {
         return Err("verb block without a name".into());
