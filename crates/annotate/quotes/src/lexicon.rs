@@ -16,6 +16,12 @@ pub enum LexiconError {
         path: &'static str,
         source: toml::de::Error,
     },
+    #[error("{path}:{line}: {message}")]
+    BadRow {
+        path: &'static str,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: [roles] {role} names `{lemma}`, which is not a lemma in [verbs]")]
     UnknownLemma {
         path: &'static str,
@@ -62,6 +68,8 @@ struct Grammar {
     finite_markers: HashSet<String>,
     first_second_person: HashSet<String>,
     passive_auxiliaries: HashSet<String>,
+    question_words: HashSet<String>,
+    question_verbs: HashSet<String>,
 }
 
 /// The loaded lexicon, with lookups by lower-cased word.
@@ -94,6 +102,8 @@ pub enum WordClass {
     FiniteMarker,
     FirstSecondPerson,
     PassiveAuxiliary,
+    QuestionWord,
+    QuestionVerb,
 }
 
 impl Lexicon {
@@ -190,6 +200,8 @@ impl Lexicon {
             WordClass::FiniteMarker => &g.finite_markers,
             WordClass::FirstSecondPerson => &g.first_second_person,
             WordClass::PassiveAuxiliary => &g.passive_auxiliaries,
+            WordClass::QuestionWord => &g.question_words,
+            WordClass::QuestionVerb => &g.question_verbs,
         };
         list.contains(word) || (word.contains('’') && list.contains(&word.replace('’', "'")))
     }

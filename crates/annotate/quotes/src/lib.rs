@@ -12,8 +12,10 @@
 //! not the segmenter and parser have run.
 
 mod attribution;
+mod cues;
 mod lexicon;
 mod marks;
+mod parsed;
 mod reported;
 mod speaker;
 mod speech;
@@ -22,6 +24,7 @@ mod text;
 pub use lexicon::LexiconError;
 
 use attribution::{Evidence, Found};
+use cues::Cues;
 use eventwire_model::{ActorKind, Annotator, Article, Quote, QuoteKind, Span, TimexType};
 use lexicon::{Lexicon, WordClass};
 use text::Text;
@@ -30,13 +33,15 @@ use text::Text;
 #[derive(Debug)]
 pub struct QuoteAnnotator {
     lexicon: Lexicon,
+    cues: Cues,
 }
 
 impl QuoteAnnotator {
-    /// Loads the bundled speech lexicon.
+    /// Loads the bundled speech lexicon and attribution cues.
     pub fn load() -> Result<Self, LexiconError> {
         Ok(QuoteAnnotator {
             lexicon: Lexicon::bundled()?,
+            cues: Cues::bundled()?,
         })
     }
 
@@ -47,7 +52,11 @@ impl QuoteAnnotator {
             self.lexicon.is(WordClass::Contraction, w)
         });
         let reported = reported::reported_speech(&text, &self.lexicon, &direct);
-        let found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
+        let mut found = attribution::attribute_all(&text, &self.lexicon, &direct, reported);
+        let on_the_parse =
+            parsed::parsed_attributions(article, &text, &self.lexicon, &self.cues, &found);
+        found.extend(on_the_parse);
+        found.sort_by_key(|f| f.content.start);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         for f in &found {
             let previous = quotes.iter().rev().find(|q| q.kind != QuoteKind::Term);

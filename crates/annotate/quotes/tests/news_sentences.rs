@@ -225,7 +225,7 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_below_it() {
 fn marked_quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>, Option<String>)> {
     quotes(text)
         .into_iter()
-        .filter(|r| r.0 != Indirect)
+        .filter(|r| matches!(r.0, QuoteKind::Direct | QuoteKind::Term))
         .map(|(kind, content, speaker, verb, _)| (kind, content, speaker, verb))
         .collect()
 }
