@@ -24,6 +24,28 @@ use std::path::Path;
 /// Every how-many-th line of the file belongs to the untuned slice.
 const UNTUNED_EVERY: usize = 4;
 
+/// The PLOVER types the records use (their README). Events of other types (CAMEO's statements
+/// and appeals, roots PLOVER drops) are no PLOVER events: they are counted apart
+/// ([`PloverReport::non_plover_events`]) and left out of precision.
+pub const PLOVER_TYPES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
+];
+
 /// One gold record (the fields the scorer reads).
 #[derive(Debug, Clone, Deserialize)]
 pub struct PloverRecord {
@@ -75,7 +97,7 @@ pub enum Slice {
 impl Slice {
     /// The slice of the record on this 1-based line of the file.
     pub fn of_line(line: usize) -> Slice {
-        if line % UNTUNED_EVERY == 0 {
+        if line.is_multiple_of(UNTUNED_EVERY) {
             Slice::Untuned
         } else {
             Slice::Tuning
@@ -164,6 +186,8 @@ pub struct PloverReport {
     pub per_type: BTreeMap<String, Figures>,
     /// Misses of the tuning slice only.
     pub misses: Vec<Miss>,
+    /// Events made whose type is no PLOVER type (left out of precision).
+    pub non_plover_events: usize,
 }
 
 /// Reads, ingests, annotates and scores every record of a JSON Lines file.
@@ -176,7 +200,13 @@ pub fn evaluate_plover_file(path: &Path, pipeline: &Pipeline) -> anyhow::Result<
         .for_each(|article| pipeline.annotate(article));
     let mut report = PloverReport::default();
     for ((line, record), article) in records.iter().zip(&articles) {
-        report.add(Slice::of_line(*line), record, &article.events, article);
+        let (plover, other): (Vec<Event>, Vec<Event>) = article
+            .events
+            .iter()
+            .cloned()
+            .partition(|e| PLOVER_TYPES.contains(&e.plover.as_str()));
+        report.non_plover_events += other.len();
+        report.add(Slice::of_line(*line), record, &plover, article);
     }
     Ok(report)
 }
@@ -351,6 +381,11 @@ impl PloverReport {
                 );
             }
         }
+        let _ = writeln!(
+            out,
+            "events of no PLOVER type (statements, appeals; not in precision): {}",
+            self.non_plover_events
+        );
         out.push_str("\nper PLOVER type (all records): recall / precision at type, +src, +tgt\n");
         for (plover, figures) in &self.per_type {
             let _ = write!(
@@ -360,13 +395,18 @@ impl PloverReport {
             );
             for level in Level::ALL {
                 let c = figures.at(level);
-                // A type never coded has no precision to show (the ratio of nothing is 1).
+                // A type never coded (or never expected) has no precision (recall) to show.
                 let precision = if c.events == 0 {
                     "–".to_string()
                 } else {
                     format!("{:.2}", c.precision())
                 };
-                let _ = write!(out, "  {}: R {:.2} P {precision}", level.name(), c.recall());
+                let recall = if c.records == 0 {
+                    "–".to_string()
+                } else {
+                    format!("{:.2}", c.recall())
+                };
+                let _ = write!(out, "  {}: R {recall} P {precision}", level.name());
             }
             out.push('\n');
         }

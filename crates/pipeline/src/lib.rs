@@ -14,6 +14,13 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline with the resources bundled in the repository.
     pub fn standard() -> anyhow::Result<Self> {
+        let events =
+            eventwire_events::EventAnnotator::load().context("loading the event patterns")?;
+        Self::standard_with_events(events)
+    }
+
+    /// The standard stages with this events stage (one given a verb dictionary, say).
+    pub fn standard_with_events(events: eventwire_events::EventAnnotator) -> anyhow::Result<Self> {
         let stages: Vec<Box<dyn Annotator>> = vec![
             Box::new(eventwire_segment::Segmenter::load().context("loading the segmenter")?),
             Box::new(
@@ -26,9 +33,7 @@ impl Pipeline {
             Box::new(
                 eventwire_quotes::QuoteAnnotator::load().context("loading the quote lexicon")?,
             ),
-            Box::new(
-                eventwire_events::EventAnnotator::load().context("loading the event patterns")?,
-            ),
+            Box::new(events),
         ];
         Ok(Pipeline { stages })
     }

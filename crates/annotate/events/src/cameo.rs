@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn the_whole_tree_loads_with_plover_types_from_the_crosswalk() {
         let table = bundled().unwrap();
-        assert_eq!(table.len(), 311);
+        assert_eq!(table.len(), 313);
         let consult = &table["042"];
         assert_eq!(
             (consult.plover.as_str(), consult.mode.as_str()),

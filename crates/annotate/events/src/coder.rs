@@ -1,6 +1,7 @@
 //! Event coding within one sentence: find the pattern phrases (longest match wins where they overlap),
 //! drop the unreal ones, recode the intended ones, and attach source, target, date and confidence.
 
+use crate::dictionary::{VerbDictionary, VerbHit};
 use crate::modality::{cancels_object, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
@@ -93,10 +94,16 @@ pub fn site_of(view: &SentenceView, words: Range<usize>) -> Site {
 }
 
 /// The events of one sentence, at most one per source and CAMEO root.
-pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
+pub fn code_sentence(
+    res: &Resources,
+    dictionary: Option<&VerbDictionary>,
+    view: &SentenceView,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let patient = |p: &Pattern| p.frame == Frame::Patient;
-    let hits = best_hits(view, &res.patterns, |p| &p.phrase, patient);
+    let verb_hits = dictionary.map_or_else(Vec::new, |d| d.hits(view, &res.cameo));
+    let mut hits = best_hits(view, &res.patterns, |p| &p.phrase, patient);
+    add_dictionary_hits(view, &mut hits, &verb_hits);
     let relative = relative_hits(res, view, &hits);
     let sited = hits
         .into_iter()
@@ -122,6 +129,28 @@ pub fn code_sentence(res: &Resources, view: &SentenceView) -> Vec<Event> {
         }
     }
     events
+}
+
+/// The dictionary's verbs where no hand pattern matched and no actor mention stands: the hand
+/// patterns are the more specific reading where both apply (docs/events.md).
+fn add_dictionary_hits<'r>(
+    view: &SentenceView,
+    hits: &mut Vec<Hit<'r, Pattern>>,
+    verb_hits: &'r [VerbHit],
+) {
+    for verb_hit in verb_hits {
+        let words = verb_hit.words.clone();
+        let taken = hits
+            .iter()
+            .any(|h| h.words.start < words.end && words.start < h.words.end);
+        if !taken && !view.overlaps_mention(words.clone()) {
+            hits.push(Hit {
+                entry: &verb_hit.pattern,
+                words,
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.words.start);
 }
 
 /// With a parse: the acts whose object is a relative pronoun ("military aid to Ukraine, which it

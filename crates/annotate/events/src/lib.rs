@@ -18,6 +18,7 @@
 pub mod cameo;
 mod claims;
 mod coder;
+pub mod dictionary;
 mod modality;
 pub mod phrase;
 pub mod resources;
@@ -26,14 +27,19 @@ mod view;
 
 pub use resources::LoadError;
 
+use dictionary::VerbDictionary;
+use eventwire_lexicon::Lexicon;
 use eventwire_model::{Annotator, Article};
 use resources::Resources;
+use std::sync::Arc;
 use view::{ArticleIndex, SentenceView};
 
-/// Events and claims from the bundled pattern dictionary.
+/// Events and claims from the bundled pattern dictionary and, when given one, the field's verb
+/// dictionary ([`dictionary`]).
 #[derive(Debug, Clone)]
 pub struct EventAnnotator {
     resources: Resources,
+    dictionary: Option<VerbDictionary>,
 }
 
 impl EventAnnotator {
@@ -41,7 +47,17 @@ impl EventAnnotator {
     pub fn load() -> Result<Self, LoadError> {
         Ok(EventAnnotator {
             resources: Resources::bundled()?,
+            dictionary: None,
         })
+    }
+
+    /// Also codes the verbs of the lexicon's verb dictionary (PETRARCH `CAMEO.2.0.txt` patterns),
+    /// matched on the dependency parse.
+    pub fn with_lexicon(self, lexicon: Arc<Lexicon>) -> Self {
+        EventAnnotator {
+            dictionary: Some(VerbDictionary::new(lexicon)),
+            ..self
+        }
     }
 }
 
@@ -56,7 +72,11 @@ impl Annotator for EventAnnotator {
         let index = ArticleIndex::new(article);
         for sentence in 0..article.sentences.len() {
             let view = SentenceView::new(&index, sentence);
-            events.extend(coder::code_sentence(&self.resources, &view));
+            events.extend(coder::code_sentence(
+                &self.resources,
+                self.dictionary.as_ref(),
+                &view,
+            ));
             claims.extend(claims::claims_of_sentence(&self.resources, &view));
         }
         article.events.extend(events);

@@ -34,7 +34,7 @@ impl Word {
         }
     }
 
-    fn is(&self, word: &str) -> bool {
+    pub(crate) fn is(&self, word: &str) -> bool {
         self.text == word || self.lemma == word
     }
 

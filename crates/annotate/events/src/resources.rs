@@ -52,6 +52,8 @@ pub struct Pattern {
     pub phrase: Phrase,
     pub cameo: String,
     pub frame: Frame,
+    /// The dictionary line it comes from (`patterns.csv:57`, `CAMEO.2.0.txt:1523`).
+    pub origin: String,
 }
 
 /// Cue windows (in words) and cue lists of `modality.toml`.
@@ -206,6 +208,7 @@ fn parse_patterns(
                 phrase,
                 cameo: f[1].clone(),
                 frame,
+                origin: format!("patterns.csv:{line}"),
             })
         })
         .collect()
