@@ -248,6 +248,47 @@ pub enum QuoteKind {
     Term,
 }
 
+impl QuoteKind {
+    pub const ALL: [QuoteKind; 7] = [
+        QuoteKind::Direct,
+        QuoteKind::Indirect,
+        QuoteKind::Belief,
+        QuoteKind::Intention,
+        QuoteKind::Stance,
+        QuoteKind::Evidence,
+        QuoteKind::Term,
+    ];
+
+    /// The name the kind is stored and queried by (its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Belief => "belief",
+            QuoteKind::Intention => "intention",
+            QuoteKind::Stance => "stance",
+            QuoteKind::Evidence => "evidence",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+impl std::str::FromStr for QuoteKind {
+    type Err = String;
+
+    /// A kind by its name; the error lists the names.
+    fn from_str(name: &str) -> Result<Self, String> {
+        let name = name.trim().to_lowercase();
+        QuoteKind::ALL
+            .into_iter()
+            .find(|k| k.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = QuoteKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown quote kind `{name}`; one of {}", names.join(", "))
+            })
+    }
+}
+
 /// A quote or reported statement with its attribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -345,6 +386,14 @@ pub trait Annotator: Send + Sync {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_kinds_parse_by_their_stored_name() {
+        for kind in QuoteKind::ALL {
+            assert_eq!(kind.name().parse::<QuoteKind>(), Ok(kind));
+        }
+        assert!("speech".parse::<QuoteKind>().unwrap_err().contains("belief"));
+    }
 
     fn article_with_sentences() -> Article {
         let mut a = Article::new("t", "One two. Three.", ArticleMeta::default());
