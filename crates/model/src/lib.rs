@@ -392,7 +392,10 @@ mod tests {
         for kind in QuoteKind::ALL {
             assert_eq!(kind.name().parse::<QuoteKind>(), Ok(kind));
         }
-        assert!("speech".parse::<QuoteKind>().unwrap_err().contains("belief"));
+        assert!("speech"
+            .parse::<QuoteKind>()
+            .unwrap_err()
+            .contains("belief"));
     }
 
     fn article_with_sentences() -> Article {
