@@ -18,11 +18,16 @@
 //!   (`file:line: message`) and the rest of the file loads. Nothing panics on bad input.
 //! * [`Lexicon`]: the dictionaries plus lookup indexes (it dereferences to [`Dictionaries`]):
 //!   [`Lexicon::verbs_with_form`] (a word the parser tagged as a verb → the verbs and forms it
-//!   can be), [`Lexicon::block_of`] and [`Lexicon::patterns_of_block`].
+//!   can be), [`Lexicon::block_of`] and [`Lexicon::patterns_of_block`]; [`Lexicon::actor_index`]
+//!   and [`Lexicon::agent_index`] ([`PhraseIndex`]es built on first use).
+//! * [`PhraseIndex`]: any phrases → values in one Aho-Corasick automaton, matched on a sentence's
+//!   tokens normalised once ([`NormalizedTokens`]: lower case, no diacritics), longest match first.
+//! * [`Lexicon::bundled`]: `data/lexicon/` compiled in, parsed once per process and shared.
 
 mod actors;
 mod agents;
 mod discards;
+mod index;
 mod issues;
 mod pattern;
 mod phrase;
@@ -33,6 +38,7 @@ mod verbs;
 pub use actors::{ActorEntry, ActorPhrase, DatedCode};
 pub use agents::{AgentEntry, AgentPlacement};
 pub use discards::{Discard, Preposition};
+pub use index::{normalize, NormalizedTokens, PhraseIndex, PhraseMatch};
 pub use issues::{IssueDictionary, IssueIgnore, IssuePhrase};
 pub use pattern::{PatternItem, Term};
 pub use phrase::{plural, regular_verb_forms, Phrase};
@@ -271,6 +277,9 @@ pub struct Lexicon {
     verb_forms: HashMap<String, Vec<(usize, usize)>>,
     /// Block index → indexes into `verbs.patterns`.
     block_patterns: Vec<Vec<usize>>,
+    /// Built on first use: not every caller needs them.
+    actor_index: OnceLock<PhraseIndex<usize>>,
+    agent_index: OnceLock<PhraseIndex<usize>>,
 }
 
 impl Deref for Lexicon {
@@ -392,6 +401,8 @@ impl Lexicon {
             diagnostics,
             verb_forms,
             block_patterns,
+            actor_index: OnceLock::new(),
+            agent_index: OnceLock::new(),
         }
     }
 
@@ -417,6 +428,24 @@ impl Lexicon {
                 verb: &verbs[verb],
                 form: &verbs[verb].forms[form],
             })
+    }
+
+    /// Every actor phrase, to find actors in a sentence: values are indexes into `actors`.
+    pub fn actor_index(&self) -> &PhraseIndex<usize> {
+        self.actor_index.get_or_init(|| {
+            PhraseIndex::new(self.actors.iter().enumerate().flat_map(|(index, actor)| {
+                actor.phrases.iter().map(move |p| (&p.phrase.words, index))
+            }))
+        })
+    }
+
+    /// Every form of every agent: values are indexes into `agents`.
+    pub fn agent_index(&self) -> &PhraseIndex<usize> {
+        self.agent_index.get_or_init(|| {
+            PhraseIndex::new(self.agents.iter().enumerate().flat_map(|(index, agent)| {
+                agent.forms.iter().map(move |form| (&form.words, index))
+            }))
+        })
     }
 
     /// The block a verb belongs to.

@@ -44,3 +44,38 @@ fn the_bundled_lexicon_has_the_petrarch_entries() {
     );
     assert_eq!(police.provenance.to_string(), "Phoenix.agents.txt:256");
 }
+
+#[test]
+fn actors_and_agents_are_found_in_a_sentence() {
+    let lexicon = Lexicon::bundled();
+    let words = [
+        "Yesterday",
+        "President",
+        "Barack",
+        "Obama",
+        "thanked",
+        "Kenyan",
+        "riot",
+        "police",
+    ];
+    let tokens = eventwire_lexicon::NormalizedTokens::new(&words);
+    let actors: Vec<(usize, usize, &str)> = lexicon
+        .actor_index()
+        .longest_matches(&tokens)
+        .iter()
+        .map(|m| (m.start, m.end, lexicon.actors[m.values[0]].id.as_str()))
+        .collect();
+    assert!(actors.contains(&(1, 4, "barack_obama")), "{actors:?}");
+    let kenya = actors
+        .iter()
+        .find(|(start, ..)| *start == 5)
+        .expect("Kenyan");
+    assert_eq!(
+        lexicon.actors[lexicon.actor_index().get(&["kenyan"]).unwrap()[0]].default_code(),
+        Some("KEN"),
+        "{kenya:?}"
+    );
+    let agents = lexicon.agent_index().longest_matches(&tokens);
+    let police = agents.iter().find(|m| m.end == 8).expect("police");
+    assert_eq!(lexicon.agents[police.values[0]].code, "COP");
+}
