@@ -33,6 +33,8 @@ enum Command {
     Quotes(commands::quotes::Args),
     /// Coded events, filterable by source, target, type and date.
     Events(commands::events::Args),
+    /// Per sentence: the events coded and the dictionary line behind each, or why none was.
+    Explain(commands::explain::Args),
     /// Promises and predictions with their deadlines and status.
     Promises(commands::promises::Args),
     /// Score the pipeline against gold annotations (seed gold JSON or GUM CoNLL-U).
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Actors(args) => commands::actors::run(args),
         Command::Quotes(args) => commands::quotes::run(args),
         Command::Events(args) => commands::events::run(args),
+        Command::Explain(args) => commands::explain::run(args),
         Command::Promises(args) => commands::promises::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args),

@@ -1,6 +1,7 @@
 //! Event coding within one sentence: find the pattern phrases (longest match wins where they overlap),
 //! drop the unreal ones, recode the intended ones, and attach source, target, date and confidence.
 
+use crate::diagnosis::{missing_role, unreal_reason, Dropped, HitReport};
 use crate::dictionary::{VerbDictionary, VerbHit};
 use crate::modality::{cancels_object, cue_before, mood, Mood};
 use crate::phrase::Phrase;
@@ -99,6 +100,16 @@ pub fn code_sentence(
     dictionary: Option<&VerbDictionary>,
     view: &SentenceView,
 ) -> Vec<Event> {
+    code_sentence_reporting(res, dictionary, view, None)
+}
+
+/// [`code_sentence`], and when `report` is given, what became of every pattern it matched.
+pub fn code_sentence_reporting(
+    res: &Resources,
+    dictionary: Option<&VerbDictionary>,
+    view: &SentenceView,
+    mut report: Option<&mut Vec<HitReport>>,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let patient = |p: &Pattern| p.frame == Frame::Patient;
     let verb_hits = dictionary.map_or_else(Vec::new, |d| d.hits(view, &res.cameo));
@@ -116,7 +127,6 @@ pub fn code_sentence(
         })
         .chain(relative);
     for (site, hit) in sited {
-        let found = code_hit(res, view, &hit, site);
         // One sentence rarely holds two acts of the same kind by one actor: a second one is the
         // same act seen through another phrase ("a critic of …, arguing that … should have").
         let seen = |event: &Event| {
@@ -124,9 +134,14 @@ pub fn code_sentence(
                 .iter()
                 .any(|e| e.source == event.source && e.cameo[..2] == event.cameo[..2])
         };
-        if found.first().is_some_and(|event| !seen(event)) {
-            events.extend(found);
+        let outcome = match code_hit(res, view, &hit, site) {
+            Ok(found) if found.first().is_some_and(seen) => Err(Dropped::SameAct),
+            outcome => outcome,
+        };
+        if let Some(report) = report.as_deref_mut() {
+            report.push(HitReport::new(view, &hit, &outcome));
         }
+        events.extend(outcome.unwrap_or_default());
     }
     events
 }
@@ -238,10 +253,13 @@ fn clause_object(
 
 /// The events of one phrase: one for its source and target, and one for each further pair of
 /// coordinated sources and targets.
-fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>, site: Site) -> Vec<Event> {
-    let Some((first, further)) = code_first_target(res, view, hit, site) else {
-        return Vec::new();
-    };
+fn code_hit(
+    res: &Resources,
+    view: &SentenceView,
+    hit: &Hit<Pattern>,
+    site: Site,
+) -> Result<Vec<Event>, Dropped> {
+    let (first, further) = code_first_target(res, view, hit, site)?;
     let others: Vec<Event> = further
         .into_iter()
         .map(|(s, t)| Event {
@@ -252,7 +270,7 @@ fn code_hit(res: &Resources, view: &SentenceView, hit: &Hit<Pattern>, site: Site
             ..first.clone()
         })
         .collect();
-    std::iter::once(first).chain(others).collect()
+    Ok(std::iter::once(first).chain(others).collect())
 }
 
 /// The event of a phrase with its first source and target, and the further (source, target) pairs
@@ -263,14 +281,17 @@ fn code_first_target(
     view: &SentenceView,
     hit: &Hit<Pattern>,
     site: Site,
-) -> Option<(Event, Vec<(Party, Party)>)> {
+) -> Result<(Event, Vec<(Party, Party)>), Dropped> {
     let dated = dated_by(view, &res.modality, &site);
     let mood = phrase_mood(res, view, &site);
     let cameo = match mood {
-        Mood::Unreal => return None,
+        Mood::Unreal => return Err(unreal_reason(res, view, &site)),
         Mood::Actual if !after_publication(view, dated.map(|(t, _)| t)) => hit.entry.cameo.clone(),
         // Dated after the report ("travels to Cairo next week for talks"): only planned so far.
-        Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo].intent.clone()?,
+        Mood::Intended | Mood::Actual => res.cameo[&hit.entry.cameo]
+            .intent
+            .clone()
+            .ok_or(Dropped::Intended)?,
     };
     let site = Site {
         verbal: res
@@ -281,7 +302,8 @@ fn code_first_target(
         joint: hit.entry.frame == Frame::Joint,
         ..site
     };
-    let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)?;
+    let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)
+        .ok_or_else(|| missing_role(view, &res.modality, &site))?;
     let targets = further_targets(
         view,
         &res.modality,
@@ -327,7 +349,7 @@ fn code_first_target(
         quote: site.quote,
         confidence: (0.6 + 0.1 * named as f32) * quoted,
     };
-    Some((event, further))
+    Ok((event, further))
 }
 
 /// When an event happened: the nearest concrete date of its sentence that is before the phrase or in

@@ -67,8 +67,7 @@ impl VerbDictionary {
 
     /// The dictionary's events-stage patterns on the verbs of one parsed sentence, in word order.
     pub fn hits(&self, view: &SentenceView, cameo: &HashMap<String, CameoCode>) -> Vec<VerbHit> {
-        (0..view.words.len())
-            .filter(|&w| view.tag(w).starts_with("VB"))
+        verb_words(view)
             .filter_map(|w| self.hit_at(view, w, cameo))
             .collect()
     }
@@ -231,6 +230,11 @@ impl VerbDictionary {
             .enumerate()
             .all(|(i, term)| self.term_at(view, start + i, term))
     }
+}
+
+/// The words the parse tags as verbs.
+pub fn verb_words<'v>(view: &'v SentenceView) -> impl Iterator<Item = usize> + 'v {
+    (0..view.words.len()).filter(|&w| view.tag(w).starts_with("VB"))
 }
 
 /// The dependents of `head` with a relation in `relations`.

@@ -18,6 +18,7 @@
 pub mod cameo;
 mod claims;
 mod coder;
+pub mod diagnosis;
 pub mod dictionary;
 mod modality;
 pub mod phrase;
@@ -27,6 +28,7 @@ mod view;
 
 pub use resources::LoadError;
 
+use diagnosis::SentenceDiagnosis;
 use dictionary::VerbDictionary;
 use eventwire_lexicon::Lexicon;
 use eventwire_model::{Annotator, Article};
@@ -58,6 +60,35 @@ impl EventAnnotator {
             dictionary: Some(VerbDictionary::new(lexicon)),
             ..self
         }
+    }
+}
+
+impl EventAnnotator {
+    /// What the coder makes of each sentence of an annotated article (every earlier layer in
+    /// place): the patterns matched, the events each gave and the dictionary line behind it, or the
+    /// stage that dropped it. Codes the article again; nothing is stored.
+    pub fn diagnose(&self, article: &Article) -> Vec<SentenceDiagnosis> {
+        let index = ArticleIndex::new(article);
+        (0..article.sentences.len())
+            .map(|sentence| {
+                let view = SentenceView::new(&index, sentence);
+                let mut hits = Vec::new();
+                coder::code_sentence_reporting(
+                    &self.resources,
+                    self.dictionary.as_ref(),
+                    &view,
+                    Some(&mut hits),
+                );
+                SentenceDiagnosis {
+                    sentence,
+                    mentions: view.mentions.len(),
+                    verbs: dictionary::verb_words(&view)
+                        .map(|w| view.words[w].text.clone())
+                        .collect(),
+                    hits,
+                }
+            })
+            .collect()
     }
 }
 

@@ -64,7 +64,12 @@ pub fn cancels_object(
 
 /// True when a negation cue starts at most `window` words after the phrase ending at word `end`, in the
 /// same clause ("talks with Russia were not on the agenda").
-fn negated_after(modality: &Modality, view: &SentenceView, scope_end: usize, end: usize) -> bool {
+pub fn negated_after(
+    modality: &Modality,
+    view: &SentenceView,
+    scope_end: usize,
+    end: usize,
+) -> bool {
     let cues = &modality.negation_after;
     let limit = scope_end.min(end + cues.window + 1);
     let clause_end = (end..limit)

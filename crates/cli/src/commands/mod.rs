@@ -6,6 +6,7 @@ pub mod dictionaries;
 pub mod eval;
 pub mod eval_parse;
 pub mod events;
+pub mod explain;
 pub mod export;
 pub mod ingest;
 pub mod promises;
