@@ -153,6 +153,7 @@ async fn quotes(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         since: p.date("since"),
         until: p.date("until"),
         search: p.text("q"),
+        kind: p.text("kind"),
     };
     let page = p.page;
     let items = with_store(&state, move |s| Ok(s.quotes(&filter, page)?)).await?;

@@ -110,6 +110,18 @@ pub const QUOTES: Endpoint = Endpoint {
         SINCE,
         UNTIL,
         text("q", "Text in the quote."),
+        Param {
+            name: "kind",
+            kind: Kind::Choice(&[
+                "direct",
+                "indirect",
+                "belief",
+                "intention",
+                "stance",
+                "evidence",
+            ]),
+            help: "Only attributions of this kind.",
+        },
     ],
     paged: true,
 };

@@ -9,7 +9,7 @@
 use crate::write::variant_name;
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use eventwire_model::{Claim, ClaimKind, ClaimStatus, Span};
+use eventwire_model::{Claim, ClaimKind, ClaimStatus, QuoteKind, Span};
 use rusqlite::types::Value;
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
@@ -296,6 +296,9 @@ pub struct QuoteFilter {
     pub until: Option<NaiveDate>,
     /// Substring of the quote text.
     pub search: Option<String>,
+    /// The kind by its stored name ("direct", "belief", "stance", …); an unknown name is an
+    /// invalid query.
+    pub kind: Option<String>,
 }
 
 /// Where an item sits in its article, for showing its evidence sentence highlighted.
@@ -351,6 +354,10 @@ impl Store {
         c.day_range("q.said_day", filter.since, filter.until);
         if let Some(search) = &filter.search {
             c.push("q.text LIKE ?", [contains_pattern(search)]);
+        }
+        if let Some(kind) = &filter.kind {
+            let kind: QuoteKind = kind.parse().map_err(StoreError::InvalidQuery)?;
+            c.equals("q.kind", Some(kind.name()));
         }
         let sql =
             "SELECT q.article_id, q.idx, q.text, q.kind, sp.actor_id, sp.name, sp.code, q.verb,

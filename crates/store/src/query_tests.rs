@@ -201,6 +201,29 @@ fn quoted_terms_are_not_listed_as_quotes() {
 }
 
 #[test]
+fn quotes_filter_by_kind_and_refuse_an_unknown_one() {
+    let mut article = annotated_article("a1");
+    let mut belief = article.quotes[0].clone();
+    belief.kind = eventwire_model::QuoteKind::Belief;
+    article.quotes.push(belief);
+    let mut store = Store::open_in_memory().unwrap();
+    store.save(&article).unwrap();
+    let beliefs = QuoteFilter {
+        kind: Some("Belief".into()),
+        ..Default::default()
+    };
+    let rows = store.quotes(&beliefs, Page::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].kind, "belief");
+    let unknown = QuoteFilter {
+        kind: Some("speech".into()),
+        ..Default::default()
+    };
+    let error = store.quotes(&unknown, Page::default()).unwrap_err();
+    assert!(matches!(error, StoreError::InvalidQuery(m) if m.contains("stance")));
+}
+
+#[test]
 fn actors_list_their_mentions() {
     let store = store_with_two_articles();
     let filter = ActorFilter {

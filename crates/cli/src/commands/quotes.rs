@@ -1,4 +1,4 @@
-//! `eventwire quotes`: quotes filtered by speaker, subject and date.
+//! `eventwire quotes`: quotes and other attributions filtered by speaker, subject, date and kind.
 
 use super::store_args::{DayRange, ListingArgs};
 use eventwire_store::query::QuoteFilter;
@@ -18,6 +18,9 @@ pub struct Args {
     /// Text the quote contains.
     #[arg(long)]
     pub search: Option<String>,
+    /// Only this kind: direct, indirect, belief, intention, stance or evidence.
+    #[arg(long)]
+    pub kind: Option<String>,
     #[command(flatten)]
     pub listing: ListingArgs,
 }
@@ -31,6 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         since: args.days.since,
         until: args.days.until,
         search: args.search,
+        kind: args.kind,
     };
     let rows = store.quotes(&filter, args.listing.page.page()?)?;
     args.listing.print(&rows, serde_json::to_string, |q| {
