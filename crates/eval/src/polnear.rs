@@ -306,6 +306,22 @@ pub struct PolnearCounts {
     /// Matched gold attributions with a source, and of them those whose source is right.
     pub sourced: usize,
     pub source_right: usize,
+    /// Missed gold attributions and false positives, in text order (JSON only).
+    pub findings: Vec<Finding>,
+}
+
+/// A missed gold attribution or a prediction matching none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub article: String,
+    /// "missed" or "false positive".
+    pub finding: &'static str,
+    /// The gold cue lemma, or the predicted kind.
+    pub cue: String,
+    pub content: String,
+    /// For a match with the wrong source: the gold source and the predicted speaker phrase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<(String, Option<String>)>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -352,6 +368,7 @@ impl PolnearCounts {
         }
         self.sourced += other.sourced;
         self.source_right += other.source_right;
+        self.findings.extend(other.findings.iter().cloned());
     }
 }
 
@@ -392,17 +409,55 @@ fn score_article(gold: &PolnearArticle, article: &Article, classes: &CueClasses)
         let entry = counts.classes.entry(class).or_default();
         entry.0 += 1;
         entry.1 += usize::from(matched.is_some());
-        if let (Some(pi), Some(source)) = (matched, &g.source) {
-            counts.sourced += 1;
-            counts.source_right += usize::from(source_is_right(article, &predicted[pi], source));
+        let finding = |finding, source| Finding {
+            article: gold.id.clone(),
+            finding,
+            cue: g.cue_lemma.clone().unwrap_or_default(),
+            content: slice(text, g.content.hull()),
+            source,
+        };
+        match (matched, &g.source) {
+            (None, _) => counts.findings.push(finding("missed", None)),
+            (Some(pi), Some(source)) => {
+                counts.sourced += 1;
+                if source_is_right(article, &predicted[pi], source) {
+                    counts.source_right += 1;
+                } else {
+                    let said = predicted[pi].speaker_span.map(|s| slice(text, s));
+                    let wrong = (slice(text, source.hull()), said);
+                    counts.findings.push(finding("wrong source", Some(wrong)));
+                }
+            }
+            (Some(_), None) => {}
         }
     }
     for (pi, p) in predicted.iter().enumerate() {
         let row = counts.rows.entry(p.row).or_default();
+        let matched = pairs.iter().any(|&(_, pp)| pp == pi);
         row.predicted += 1;
-        row.predicted_matched += usize::from(pairs.iter().any(|&(_, pp)| pp == pi));
+        row.predicted_matched += usize::from(matched);
+        if !matched {
+            counts.findings.push(Finding {
+                article: gold.id.clone(),
+                finding: "false positive",
+                cue: p.row.name().to_string(),
+                content: p
+                    .pieces
+                    .iter()
+                    .map(|&s| slice(text, s))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+                source: None,
+            });
+        }
     }
     counts
+}
+
+fn slice(text: &str, span: Span) -> String {
+    text.get(span.start..span.end)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn pair_counts(matched: usize, gold: usize, predicted: usize) -> Counts {
@@ -510,7 +565,11 @@ impl PolnearReport {
             .unwrap_or_else(|| "?".into());
         let entry = self.publishers.entry(publisher).or_default();
         entry.0 += 1;
-        entry.1.add(counts);
+        // The findings are listed once, in the total.
+        entry.1.add(&PolnearCounts {
+            findings: Vec::new(),
+            ..counts.clone()
+        });
         self.figures = Figures::from(&self.total);
     }
 
