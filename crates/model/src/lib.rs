@@ -94,6 +94,10 @@ pub struct Article {
     /// The geography of each event that has one, in event order.
     #[serde(default)]
     pub event_geo: Vec<EventGeo>,
+    /// The eventwire build and bundled-data hash that annotated the article
+    /// (`eventwire 0.1.0+data.<hash>`); `None` before annotation and in older databases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coder_version: Option<String>,
 }
 
 impl Article {

@@ -6,6 +6,9 @@
 use anyhow::Context;
 use eventwire_model::{Annotator, Article};
 
+mod version;
+pub use version::coder_version;
+
 /// The stages, loaded once and shared by every article (and thread) of a run.
 pub struct Pipeline {
     stages: Vec<Box<dyn Annotator>>,
@@ -38,11 +41,12 @@ impl Pipeline {
         Ok(Pipeline { stages })
     }
 
-    /// Runs every stage over the article in order.
+    /// Runs every stage over the article in order and stamps it with the coder version.
     pub fn annotate(&self, article: &mut Article) {
         for stage in self.stages() {
             stage.annotate(article);
         }
+        article.coder_version = Some(coder_version().to_owned());
     }
 
     /// The stages in the order `annotate` runs them, for callers that time them one by one.

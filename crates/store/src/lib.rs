@@ -235,7 +235,8 @@ impl Store {
         let stored = self
             .conn
             .query_row(
-                "SELECT id, title, url, source, published, origin, text, text_hash, layers
+                "SELECT id, title, url, source, published, origin, text, text_hash, layers,
+                        coder_version
                  FROM articles WHERE id = ?1",
                 [id],
                 write::StoredArticle::from_row,

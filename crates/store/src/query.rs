@@ -314,6 +314,25 @@ pub struct Evidence {
     pub end: usize,
 }
 
+/// Where a row's article came from and what coded it (GDELT's SOURCEURL and source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub url: Option<String>,
+    /// The outlet ("Reuters", "Wikinews").
+    pub source: Option<String>,
+    /// The eventwire build and data hash that coded the article.
+    pub coder_version: Option<String>,
+}
+
+/// Reads the three provenance columns starting at `first`: url, source, coder version.
+fn provenance_at(r: &Row, first: usize) -> rusqlite::Result<Provenance> {
+    Ok(Provenance {
+        url: r.get(first)?,
+        source: r.get(first + 1)?,
+        coder_version: r.get(first + 2)?,
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRow {
     pub article_id: String,
@@ -329,6 +348,7 @@ pub struct QuoteRow {
     pub said_day: Option<NaiveDate>,
     pub confidence: f64,
     pub evidence: Evidence,
+    pub provenance: Provenance,
 }
 
 impl Store {
@@ -362,8 +382,10 @@ impl Store {
         let sql =
             "SELECT q.article_id, q.idx, q.text, q.kind, sp.actor_id, sp.name, sp.code, q.verb,
                 q.addressee, q.said_on, q.said_day, q.confidence,
-                q.sentence, s.text, s.start, s.\"end\", q.start, q.\"end\"
+                q.sentence, s.text, s.start, s.\"end\", q.start, q.\"end\",
+                a.url, a.source, a.coder_version
             FROM quotes q
+            JOIN articles a ON a.id = q.article_id
             LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.idx = q.speaker_idx
             LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence
             {where} ORDER BY q.said_day, q.article_id, q.idx";
@@ -382,6 +404,7 @@ impl Store {
                 said_day: r.get(10)?,
                 confidence: r.get(11)?,
                 evidence: evidence_at(r, 12)?,
+                provenance: provenance_at(r, 18)?,
             })
         })
     }
@@ -441,11 +464,13 @@ pub struct EventRow {
     pub day: Option<NaiveDate>,
     pub week: Option<String>,
     pub confidence: f64,
-    /// Cross-article dedup: how many event mentions and distinct articles report this
-    /// (source, CAMEO, target, day) event.
+    /// Cross-article dedup, as GDELT counts: how many event mentions, distinct articles and
+    /// distinct outlets report this (source, CAMEO, target, day) event.
     pub num_mentions: u64,
+    pub num_articles: u64,
     pub num_sources: u64,
     pub evidence: Evidence,
+    pub provenance: Provenance,
 }
 
 impl EventFilter {
@@ -491,9 +516,15 @@ impl EventFilter {
 
 /// The joins every event query needs: both actors, the evidence sentence.
 const EVENT_JOINS: &str = "FROM events e
+    JOIN articles a ON a.id = e.article_id
     LEFT JOIN actors src ON src.article_id = e.article_id AND src.idx = e.source_idx
     LEFT JOIN actors tgt ON tgt.article_id = e.article_id AND tgt.idx = e.target_idx
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence";
+
+/// The cross-article dedup key (the `event_records` view's grouping): event `d` is the same
+/// event as `e` when source, CAMEO code, target and day agree.
+const SAME_EVENT: &str = "d.source_actor_id IS e.source_actor_id AND d.cameo = e.cameo
+    AND d.target_actor_id IS e.target_actor_id AND d.day IS e.day";
 
 /// Event counts by ISO week and PLOVER type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -511,11 +542,12 @@ impl Store {
             "SELECT e.article_id, e.idx, src.actor_id, src.name, coalesce(e.source_code, src.code),
                 tgt.actor_id, tgt.name, coalesce(e.target_code, tgt.code), e.cameo, e.plover,
                 e.goldstein, e.trigger_text, e.date, e.day, e.week, e.confidence,
-                (SELECT count(*) FROM events d WHERE d.source_actor_id IS e.source_actor_id
-                    AND d.cameo = e.cameo AND d.target_actor_id IS e.target_actor_id AND d.day IS e.day),
-                (SELECT count(DISTINCT d.article_id) FROM events d WHERE d.source_actor_id IS e.source_actor_id
-                    AND d.cameo = e.cameo AND d.target_actor_id IS e.target_actor_id AND d.day IS e.day),
-                e.sentence, s.text, s.start, s.\"end\", e.trigger_start, e.trigger_end
+                (SELECT count(*) FROM events d WHERE {SAME_EVENT}),
+                (SELECT count(DISTINCT d.article_id) FROM events d WHERE {SAME_EVENT}),
+                (SELECT count(DISTINCT coalesce(da.source, da.id)) FROM events d
+                    JOIN articles da ON da.id = d.article_id WHERE {SAME_EVENT}),
+                e.sentence, s.text, s.start, s.\"end\", e.trigger_start, e.trigger_end,
+                a.url, a.source, a.coder_version
             {EVENT_JOINS} {{where}} ORDER BY e.day, e.article_id, e.idx"
         );
         self.rows(&sql, filter.conditions(), page, |r| {
@@ -541,8 +573,10 @@ impl Store {
                 week: r.get(14)?,
                 confidence: r.get(15)?,
                 num_mentions: r.get(16)?,
-                num_sources: r.get(17)?,
-                evidence: evidence_at(r, 18)?,
+                num_articles: r.get(17)?,
+                num_sources: r.get(18)?,
+                evidence: evidence_at(r, 19)?,
+                provenance: provenance_at(r, 25)?,
             })
         })
     }

@@ -86,10 +86,11 @@ fn events_carry_dedup_counts_and_evidence() {
     };
     let rows = store.events(&praise, Page::default()).unwrap();
     assert_eq!(
-        (rows[0].num_mentions, rows[0].num_sources),
-        (2, 2),
-        "same day, same actors, same code"
+        (rows[0].num_mentions, rows[0].num_articles, rows[0].num_sources),
+        (2, 2, 1),
+        "same day, same actors, same code; both articles from one outlet"
     );
+    assert_eq!(rows[0].provenance.source.as_deref(), Some("a wire report"));
     assert_eq!(
         rows[0].evidence.sentence_text,
         "Putin praised Trump on January 7, calling him \"a smart man.\""

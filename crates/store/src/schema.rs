@@ -3,7 +3,11 @@
 //! existing databases have already run it.
 
 /// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_RELATIONAL_LAYERS, V2_COMPRESSED_LAYERS];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1_RELATIONAL_LAYERS,
+    V2_COMPRESSED_LAYERS,
+    V3_GDELT_COUNTS_AND_CODER,
+];
 
 /// The schema version this build writes and reads.
 pub(crate) fn latest_version() -> u32 {
@@ -153,3 +157,21 @@ GROUP BY source_actor_id, cameo, target_actor_id, day;
 /// TEXT JSON and stay readable; no table changes, so the migration has no statement. The version
 /// bump keeps older builds from misreading the new rows.
 const V2_COMPRESSED_LAYERS: &str = "-- articles.layers: deflate-compressed JSON (BLOB)";
+
+/// Version 3: GDELT's counts as GDELT defines them. `num_articles` is the number of distinct
+/// articles reporting an event; `num_sources` the number of distinct outlets (`articles.source`;
+/// an article whose outlet is unknown counts as an outlet of its own), where version 1 counted
+/// articles. `articles.coder_version` records which eventwire build and bundled data coded
+/// the article (empty in rows written before).
+const V3_GDELT_COUNTS_AND_CODER: &str = r#"
+ALTER TABLE articles ADD COLUMN coder_version TEXT;
+DROP VIEW event_records;
+CREATE VIEW event_records AS
+SELECT e.source_actor_id, e.cameo, e.target_actor_id, e.day,
+       count(*)                                  AS num_mentions,
+       count(DISTINCT e.article_id)              AS num_articles,
+       count(DISTINCT coalesce(a.source, a.id))  AS num_sources,
+       group_concat(DISTINCT e.article_id)       AS article_ids
+FROM events e JOIN articles a ON a.id = e.article_id
+GROUP BY e.source_actor_id, e.cameo, e.target_actor_id, e.day;
+"#;

@@ -87,7 +87,7 @@ fn resaving_the_same_text_under_another_id_replaces_it() {
 }
 
 #[test]
-fn the_same_event_in_two_articles_is_one_record_with_two_sources() {
+fn the_same_event_in_two_articles_is_one_record_with_two_articles() {
     let mut store = Store::open_in_memory().unwrap();
     store.save(&annotated_article("a1")).unwrap();
     let mut other = annotated_article("a2");
@@ -96,15 +96,17 @@ fn the_same_event_in_two_articles_is_one_record_with_two_sources() {
     store.save(&other).unwrap();
     let stats = store.stats().unwrap();
     assert_eq!((stats.events, stats.event_records), (4, 2));
-    let (mentions, sources, ids): (u32, u32, String) = store
+    let (counts, ids): ((u32, u32, u32), String) = store
         .conn()
         .query_row(
-            "SELECT num_mentions, num_sources, article_ids FROM event_records WHERE cameo = '051'",
+            "SELECT num_mentions, num_articles, num_sources, article_ids FROM event_records
+             WHERE cameo = '051'",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)),
         )
         .unwrap();
-    assert_eq!((mentions, sources), (2, 2));
+    // Both articles come from the same outlet ("a wire report"): two articles, one source.
+    assert_eq!(counts, (2, 2, 1));
     assert!(ids.contains("a1") && ids.contains("a2"), "{ids}");
 }
 
@@ -149,11 +151,14 @@ fn layers_are_stored_compressed_and_a_version_1_file_is_migrated_and_still_read(
 
     conn.execute("UPDATE articles SET layers = ?1", [layers.to_string()])
         .unwrap();
+    // Version 1 had no coder_version column (version 3 added it).
+    conn.execute("ALTER TABLE articles DROP COLUMN coder_version", [])
+        .unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     drop(conn);
 
     let migrated = Store::open(&path).unwrap();
-    assert_eq!(migrated.schema_version().unwrap(), 2);
+    assert_eq!(migrated.schema_version().unwrap(), schema::latest_version());
     assert_eq!(migrated.article("a1").unwrap().unwrap(), article);
 }
 

@@ -88,8 +88,9 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
     })?;
     let meta = &article.meta;
     tx.execute(
-        "INSERT INTO articles (id, text_hash, title, url, source, published, origin, text, layers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO articles (id, text_hash, title, url, source, published, origin, text, layers,
+                               coder_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             article.id,
             article.text_hash,
@@ -99,7 +100,8 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
             meta.published,
             meta.origin,
             article.text,
-            layers
+            layers,
+            article.coder_version
         ],
     )?;
     insert_sentences(tx, article)?;
@@ -331,6 +333,7 @@ pub(crate) struct StoredArticle {
     text: String,
     text_hash: String,
     layers: Value,
+    coder_version: Option<String>,
 }
 
 impl StoredArticle {
@@ -347,6 +350,7 @@ impl StoredArticle {
             text: row.get("text")?,
             text_hash: row.get("text_hash")?,
             layers: row.get("layers")?,
+            coder_version: row.get("coder_version")?,
         })
     }
 
@@ -371,6 +375,7 @@ impl StoredArticle {
             claims: layers.claims,
             places: layers.places,
             event_geo: layers.event_geo,
+            coder_version: self.coder_version,
         })
     }
 }
