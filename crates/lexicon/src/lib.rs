@@ -268,6 +268,20 @@ impl Dictionaries {
     }
 }
 
+/// Why a directory given as dictionaries is refused.
+pub const NO_DICTIONARY_FILES: &str =
+    "no dictionary files (PETRARCH CAMEO*/*verbs*/*actors*/*agents*/*discards*/*issue* files or eventwire's *.tsv)";
+
+/// How the dictionaries of a directory combine with those of a lexicon already loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// The directory's rows are added to the loaded ones.
+    Add,
+    /// For each kind the directory has files of, its rows replace the loaded ones of that kind
+    /// (all verb files — blocks, verbs, patterns, synsets, transformations — are one kind).
+    Replace,
+}
+
 /// The dictionaries with their lookup indexes, built once and shared (read-only) by the stages.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -404,6 +418,28 @@ impl Lexicon {
             actor_index: OnceLock::new(),
             agent_index: OnceLock::new(),
         }
+    }
+
+    /// This lexicon's dictionaries combined with the files of `dir` (either format); the result's
+    /// diagnostics are this lexicon's and the directory's. A directory without any dictionary
+    /// file is an error (`InvalidInput`): it is most likely the wrong directory.
+    pub fn with_dir(&self, dir: &Path, merge: Merge) -> io::Result<Lexicon> {
+        let mut diagnostics = self.diagnostics.clone();
+        let (added, kinds) = Dictionaries::read_dir(dir, &mut diagnostics)?;
+        if kinds.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                NO_DICTIONARY_FILES,
+            ));
+        }
+        let mut dictionaries = self.dictionaries.clone();
+        if merge == Merge::Replace {
+            for kind in kinds {
+                dictionaries.clear(kind);
+            }
+        }
+        dictionaries.extend(added);
+        Ok(Lexicon::new(dictionaries, diagnostics))
     }
 
     /// The diagnostics of loading: malformed lines and unresolved references.

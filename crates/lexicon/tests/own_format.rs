@@ -135,3 +135,40 @@ fn a_wrong_header_skips_the_file() {
         "agents.tsv:1: the column header should be \"phrase\\tforms\\tcode\\tsource\"; file skipped"
     );
 }
+
+#[test]
+fn a_directory_adds_to_or_replaces_a_loaded_lexicon() {
+    use eventwire_lexicon::Merge;
+    let mut diagnostics = Vec::new();
+    let (base, _) = Dictionaries::read_dir(&fixtures("petrarch"), &mut diagnostics).unwrap();
+    let base = Lexicon::new(base, diagnostics);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("extra.agents.txt"),
+        "MARSHAL [~COP]\nSHERIFF {} [~COP\n",
+    )
+    .unwrap();
+    let added = base.with_dir(dir.path(), Merge::Add).unwrap();
+    assert_eq!(added.agents.len(), base.agents.len() + 1);
+    assert_eq!(
+        added.verbs, base.verbs,
+        "kinds the directory has no files of are kept"
+    );
+    let diagnostics: Vec<String> = added
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        diagnostics.contains(&"extra.agents.txt:2: '[' without ']' at the end".to_string()),
+        "{diagnostics:?}"
+    );
+    let replaced = base.with_dir(dir.path(), Merge::Replace).unwrap();
+    let phrases: Vec<String> = replaced
+        .agents
+        .iter()
+        .map(|a| a.phrase.to_string())
+        .collect();
+    assert_eq!(phrases, ["marshal"]);
+    assert_eq!(replaced.actors, base.actors);
+}

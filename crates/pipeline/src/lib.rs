@@ -4,7 +4,9 @@
 //! wrote (quotes need actors for speakers and time for `said_on`; events need all three).
 
 use anyhow::Context;
+use eventwire_lexicon::Lexicon;
 use eventwire_model::{Annotator, Article};
+use std::sync::Arc;
 
 mod version;
 pub use version::coder_version;
@@ -19,6 +21,16 @@ impl Pipeline {
     pub fn standard() -> anyhow::Result<Self> {
         let events =
             eventwire_events::EventAnnotator::load().context("loading the event patterns")?;
+        Self::standard_with_events(events)
+    }
+
+    /// The standard stages reading `lexicon`: the bundled one ([`Lexicon::bundled`]) or one with
+    /// an analyst's dictionaries added (`ingest --dictionaries DIR`). The events stage codes the
+    /// lexicon's verb dictionary.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> anyhow::Result<Self> {
+        let events = eventwire_events::EventAnnotator::load()
+            .context("loading the event patterns")?
+            .with_lexicon(lexicon);
         Self::standard_with_events(events)
     }
 

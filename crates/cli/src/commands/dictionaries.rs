@@ -3,7 +3,7 @@
 //! dictionary directory (or the bundled lexicon) holds and lists its malformed lines.
 //! Exit codes: 0 every line read, 1 some lines were skipped (each listed on stderr).
 
-use eventwire_lexicon::{Diagnostic, Dictionaries, FileKind, Lexicon};
+use eventwire_lexicon::{Diagnostic, Dictionaries, FileKind, Lexicon, Merge, NO_DICTIONARY_FILES};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -53,9 +53,21 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<(Lexicon, std::collections::BTreeS
     let (dictionaries, kinds) = Dictionaries::read_dir(dir, &mut diagnostics)
         .map_err(|err| anyhow::anyhow!("{}: {err}", dir.display()))?;
     if kinds.is_empty() {
-        anyhow::bail!("{}: no dictionary files (PETRARCH *.verbs / *.actors / *.agents / ... or eventwire *.tsv)", dir.display());
+        anyhow::bail!("{}: {NO_DICTIONARY_FILES}", dir.display());
     }
     Ok((Lexicon::new(dictionaries, diagnostics), kinds))
+}
+
+/// The bundled lexicon with the dictionaries of `dir` added or replacing bundled kinds (for
+/// `ingest --dictionaries`); each malformed line is printed on stderr and the rest is used.
+pub fn bundled_with(dir: &Path, merge: Merge) -> anyhow::Result<Arc<Lexicon>> {
+    let lexicon = Lexicon::bundled()
+        .with_dir(dir, merge)
+        .map_err(|err| anyhow::anyhow!("{}: {err}", dir.display()))?;
+    for diagnostic in lexicon.diagnostics() {
+        eprintln!("eventwire: {diagnostic}");
+    }
+    Ok(Arc::new(lexicon))
 }
 
 /// Prints each diagnostic on stderr; exit 1 if there were any.

@@ -8,6 +8,7 @@
 use anyhow::Context;
 use chrono::NaiveDate;
 use eventwire_ingest::IngestOptions;
+use eventwire_lexicon::Merge;
 use eventwire_model::Article;
 use eventwire_pipeline::Pipeline;
 use eventwire_store::{SaveOutcome, Store};
@@ -38,6 +39,14 @@ pub struct Args {
     /// Annotation threads (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
+    /// Dictionary directory (PETRARCH files or eventwire's own *.tsv, see docs/lexicon.md) added
+    /// to the bundled lexicon; a malformed line is reported as `file:line: message` and the rest
+    /// loads.
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
+    /// With --dictionaries: each kind of dictionary DIR has files of replaces the bundled one.
+    #[arg(long, requires = "dictionaries")]
+    replace_dictionaries: bool,
 }
 
 fn parse_published(value: &str) -> Result<NaiveDate, String> {
@@ -112,7 +121,17 @@ impl Report {
 }
 
 fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
-    let pipeline = Pipeline::standard()?;
+    let pipeline = match &args.dictionaries {
+        Some(dir) => {
+            let merge = if args.replace_dictionaries {
+                Merge::Replace
+            } else {
+                Merge::Add
+            };
+            Pipeline::with_lexicon(super::dictionaries::bundled_with(dir, merge)?)?
+        }
+        None => Pipeline::standard()?,
+    };
     let mut store = Store::open(&args.db)?;
     let threads = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
