@@ -7,11 +7,13 @@
 //! the filtered, paginated queries the CLI, HTTP API and exporters use live in [`query`].
 
 mod dates;
+mod merge;
 pub mod query;
 mod schema;
 mod write;
 
 pub use dates::{iso_week_label, item_day, timex_start_day};
+pub use merge::MergeOutcome;
 use eventwire_model::Article;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
