@@ -14,7 +14,7 @@
 //!    paragraph, else in the same or next one.
 
 use crate::lexicon::{Lexicon, WordClass};
-use crate::marks::Marked;
+use crate::marks::{self, Marked};
 use crate::reported::{Attribution, Reported};
 use crate::speaker::{audience, speaker_of, speech_verb_at, SpeechVerb};
 use crate::speech;
@@ -164,9 +164,8 @@ fn nearby_attribution(
     }
     .max(first.start);
     let outside_quotes = |w: &usize| {
-        !direct
-            .iter()
-            .any(|q| q.outer.contains(&text.words[*w].span))
+        let word = text.words[*w].span;
+        !marks::find_overlapping(direct, word).is_some_and(|q| q.outer.contains(&word))
     };
     let after = text.words_in(Span::new(quote.outer.end, after_end.max(quote.outer.end)));
     let before = text.words_in(Span::new(before_start, quote.outer.start));

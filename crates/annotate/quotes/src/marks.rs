@@ -55,11 +55,20 @@ pub fn direct_quotes(
     let mut quotes = pair_marks(text, paragraphs, &DOUBLE, &is_contraction);
     let singles: Vec<Marked> = pair_marks(text, paragraphs, &SINGLE, &is_contraction)
         .into_iter()
-        .filter(|s| !quotes.iter().any(|d| d.outer.overlaps(&s.outer)))
+        .filter(|s| find_overlapping(&quotes, s.outer).is_none())
         .collect();
     quotes.extend(singles);
     quotes.sort_by_key(|q| q.outer.start);
     quotes
+}
+
+/// The quote of `quotes` (in text order, disjoint, as one family's pairing gives them) that
+/// overlaps `span`, found by binary search: scanning them all for each quote was quadratic.
+pub fn find_overlapping(quotes: &[Marked], span: Span) -> Option<&Marked> {
+    let first_ending_after = quotes.partition_point(|q| q.outer.end <= span.start);
+    quotes
+        .get(first_ending_after)
+        .filter(|q| q.outer.overlaps(&span))
 }
 
 fn starts_with_contraction(rest: &str, is_contraction: &impl Fn(&str) -> bool) -> bool {
