@@ -340,6 +340,8 @@ mod tests {
             db,
             published: NaiveDate::from_ymd_opt(2025, 1, 31),
             jobs: Some(2),
+            dictionaries: None,
+            replace_dictionaries: false,
         }
     }
 
