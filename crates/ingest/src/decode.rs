@@ -21,6 +21,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Reason> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
+        // Valid UTF-8 cut off inside its last character (a truncated download or copy): the
+        // text is UTF-8, so the partial character is dropped rather than the whole file being
+        // re-read as a legacy encoding, which would garble every accented letter in it.
+        Err(e) if e.error_len().is_none() => {
+            Ok(String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned())
+        }
         Err(_) => {
             let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
@@ -51,6 +57,16 @@ fn looks_binary(sample: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_stays_utf8() {
+        let text = "Zelensky met Erdoğan in Zürich: “talks” – 5 €";
+        // The euro sign is three bytes; cut after its first one.
+        let truncated = &text.as_bytes()[..text.len() - 2];
+        assert_eq!(decode(truncated).unwrap(), &text[..text.len() - 3]);
+        // A bad byte in the middle is no truncation: the text is re-read as a legacy encoding.
+        assert_eq!(decode(b"Caf\xe9 au lait").unwrap(), "Café au lait");
+    }
 
     #[test]
     fn windows_1252_is_transcoded() {
