@@ -4,6 +4,7 @@
 //! future-tense clause, "in two weeks" is no duration at all but the date two weeks ahead.
 
 use crate::calendar::Unit;
+use crate::context::{lower_after, lower_before, window};
 use crate::grammar::{Expr, Found};
 use crate::lexicon::Lexicon;
 use crate::resolve::duration_interval;
@@ -19,8 +20,13 @@ pub fn anchored_interval(
     amount: Option<f64>,
     unit: Unit,
 ) -> Option<DateInterval> {
-    let before = article.text[..span.start].trim_end().to_lowercase();
-    let after = article.text[span.end..].trim_start().to_lowercase();
+    let anchoring = &lexicon.anchoring;
+    let cues = anchoring.forward.iter().chain(&anchoring.backward);
+    let before = lower_before(&article.text, span.start, window(cues));
+    let event_phrases = lexicon.event_anchors.iter().flat_map(|e| &e.phrases);
+    let introducer = EVENT_INTRODUCERS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let after_chars = introducer + window(event_phrases.map(|p| p.to_lowercase()));
+    let after = lower_after(&article.text, span.end, after_chars);
     let anchor = article.meta.published;
     if let Some(event_day) = anchor.and_then(|a| named_event(lexicon, &after, a)) {
         return duration_interval(event_day, amount, unit, 1);
@@ -51,7 +57,8 @@ pub fn future_offset(
     else {
         return None;
     };
-    let before = article.text[..found.span.start].trim_end().to_lowercase();
+    let cues = &lexicon.anchoring.future_offset;
+    let before = lower_before(&article.text, found.span.start, window(cues));
     let introduced = lexicon
         .anchoring
         .future_offset
@@ -71,9 +78,12 @@ fn ends_with_word(text: &str, phrase: &str) -> bool {
         .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
 }
 
+/// The words between a duration and the event it is counted from ("within 24 hours of taking office").
+const EVENT_INTRODUCERS: [&str; 3] = ["of ", "after ", "since "];
+
 /// "… of taking office": the occurrence of the named event nearest the publication date.
 fn named_event(lexicon: &Lexicon, after: &str, anchor: NaiveDate) -> Option<NaiveDate> {
-    let rest = ["of ", "after ", "since "]
+    let rest = EVENT_INTRODUCERS
         .iter()
         .find_map(|w| after.strip_prefix(w))?;
     let event = lexicon.event_anchors.iter().find(|e| {

@@ -7,6 +7,7 @@
 //! and "as soon as possible" beats "soon".
 
 use crate::calendar::Unit;
+use crate::context;
 use crate::lexicon::{Lexicon, LexiconError};
 use eventwire_model::Span;
 use regex::{Captures, Regex};
@@ -416,10 +417,11 @@ impl Grammar {
 
     fn vague_is_temporal(&self, text: &str, span: Span) -> bool {
         let vague = &self.lexicon.vague;
-        let before = text[..span.start].trim_end().to_lowercase();
+        // A last word longer than the window cannot equal a blocker, cut short or not.
+        let before = context::lower_before(text, span.start, context::window(&vague.not_before));
         let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let follows_blocker = vague.not_before.iter().any(|w| word_before == w);
-        let after = text[span.end..].trim_start().to_lowercase();
+        let after = context::lower_after(text, span.end, context::window(&vague.not_after));
         let precedes_blocker = vague.not_after.iter().any(|w| {
             after
                 .strip_prefix(w.as_str())

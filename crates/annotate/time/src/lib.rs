@@ -23,6 +23,7 @@ pub mod tense;
 
 mod anchoring;
 mod api;
+mod context;
 
 pub use api::{date_of_sentence, deadline_of, timex_in};
 pub use lexicon::LexiconError;
@@ -48,11 +49,14 @@ impl TimeAnnotator {
     /// The timexes of an article, without storing them.
     pub fn timexes(&self, article: &Article) -> Vec<Timex> {
         let mut timexes: Vec<Timex> = Vec::new();
+        // The last day named so far, kept as the timexes are made rather than searched for
+        // again behind every one (which was quadratic in texts that name few days).
+        let mut last_named_day = None;
         for found in self.grammar.find(&article.text) {
             let sentence = sentence_index(article, found.span.start);
             let days = NamedDays {
                 sentence: day_of_sentence(&timexes, sentence),
-                reference: timexes.iter().rev().find_map(named_day),
+                reference: last_named_day,
             };
             if let Some(resolved) = self.resolve_found(article, &found, days) {
                 timexes.push(Timex {
@@ -66,6 +70,8 @@ impl TimeAnnotator {
                 if found.ends_range {
                     order_range_ends(&mut timexes);
                 }
+                // Reordering a range moves only its first end, never the last one.
+                last_named_day = timexes.last().and_then(named_day).or(last_named_day);
             }
         }
         timexes
