@@ -73,22 +73,44 @@ fn event_columns(rows: &[EventRow]) -> Columns {
         ("Actor2Name", text(rows, |e| e.target.name.clone())),
         ("Actor2Code", text(rows, |e| e.target.code.clone())),
         ("EventCode", text(rows, |e| Some(e.cameo.clone()))),
-        (
-            "EventRootCode",
-            text(rows, |e| Some(e.cameo.chars().take(2).collect())),
-        ),
+        ("EventRootCode", text(rows, |e| Some(cameo_root(&e.cameo)))),
+        ("QuadClass", int(rows, |e| quad_class(&e.cameo))),
         ("PLOVERType", text(rows, |e| Some(e.plover.clone()))),
         ("GoldsteinScale", float(rows, |e| Some(e.goldstein))),
         ("NumMentions", int(rows, |e| Some(e.num_mentions as i64))),
+        ("NumArticles", int(rows, |e| Some(e.num_articles as i64))),
         ("NumSources", int(rows, |e| Some(e.num_sources as i64))),
         ("ArticleID", text(rows, |e| Some(e.article_id.clone()))),
+        ("SOURCEURL", text(rows, |e| e.provenance.url.clone())),
+        ("Source", text(rows, |e| e.provenance.source.clone())),
         ("Trigger", text(rows, |e| Some(e.trigger.clone()))),
         (
             "Sentence",
             text(rows, |e| Some(e.evidence.sentence_text.clone())),
         ),
         ("Confidence", float(rows, |e| Some(e.confidence))),
+        (
+            "CoderVersion",
+            text(rows, |e| e.provenance.coder_version.clone()),
+        ),
     ]
+}
+
+/// The two-digit CAMEO root of an event code (`036` → `03`).
+pub(crate) fn cameo_root(cameo: &str) -> String {
+    cameo.chars().take(2).collect()
+}
+
+/// GDELT's QuadClass from the CAMEO root: 1 verbal cooperation (01–05), 2 material cooperation
+/// (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
+pub(crate) fn quad_class(cameo: &str) -> Option<i64> {
+    match cameo_root(cameo).parse::<u8>().ok()? {
+        1..=5 => Some(1),
+        6..=8 => Some(2),
+        9..=13 => Some(3),
+        14..=20 => Some(4),
+        _ => None,
+    }
 }
 
 fn quote_columns(rows: &[QuoteRow]) -> Columns {
@@ -112,6 +134,12 @@ fn quote_columns(rows: &[QuoteRow]) -> Columns {
             text(rows, |q| Some(q.evidence.sentence_text.clone())),
         ),
         ("Confidence", float(rows, |q| Some(q.confidence))),
+        ("SOURCEURL", text(rows, |q| q.provenance.url.clone())),
+        ("Source", text(rows, |q| q.provenance.source.clone())),
+        (
+            "CoderVersion",
+            text(rows, |q| q.provenance.coder_version.clone()),
+        ),
     ]
 }
 

@@ -33,6 +33,19 @@ pub enum Format {
     Parquet,
 }
 
+impl Table {
+    /// What one row of the table is, as `write_records` labels it (`event`, `quote`, …).
+    pub fn record_kind(self) -> &'static str {
+        match self {
+            Table::Events => "event",
+            Table::Quotes => "quote",
+            Table::Actors => "actor",
+            Table::Timexes => "timex",
+            Table::Promises => "promise",
+        }
+    }
+}
+
 impl FromStr for Table {
     type Err = anyhow::Error;
     fn from_str(name: &str) -> anyhow::Result<Table> {
@@ -108,23 +121,84 @@ pub fn export<W: Write + Send>(
     format: Format,
     out: W,
 ) -> anyhow::Result<u64> {
+    // The writer needs the schema, so it is made from the first page.
+    let mut out = Some(out);
+    let mut sink = None;
+    let written = for_each_page(store, table, |batch| {
+        if let Some(out) = out.take() {
+            sink = Some(Sink::new(format, out, batch)?);
+        }
+        sink.as_mut()
+            .expect("made with the first page")
+            .write(batch)
+    })?;
+    sink.expect("every table has a first page").finish()?;
+    Ok(written)
+}
+
+/// Calls `write` with every page of `table` as a record batch, the first page always (even
+/// empty, for its schema); returns the number of rows.
+fn for_each_page(
+    store: &Store,
+    table: Table,
+    mut write: impl FnMut(&RecordBatch) -> anyhow::Result<()>,
+) -> anyhow::Result<u64> {
     let mut page = Page::new(MAX_PAGE_SIZE, 0)?;
-    let first = columns::batch(store, table, page).context("reading the first page")?;
-    let mut sink = Sink::new(format, out, &first)?;
-    let mut batch = first;
     let mut written = 0u64;
     loop {
-        sink.write(&batch)?;
+        let batch = columns::batch(store, table, page)
+            .with_context(|| format!("reading rows from {}", page.offset))?;
+        write(&batch)?;
         written += batch.num_rows() as u64;
         if batch.num_rows() < MAX_PAGE_SIZE as usize {
-            break;
+            return Ok(written);
         }
         page = page.next();
-        batch = columns::batch(store, table, page)
-            .with_context(|| format!("reading rows from {}", page.offset))?;
     }
-    sink.finish()?;
+}
+
+/// The rows of each of `tables` as JSON Lines, every object led by its kind
+/// (`{"record":"event",…}`) and otherwise holding the columns of the JSON Lines export, less
+/// the columns named in `leave_out`. Returns the number of rows written.
+pub fn write_records<W: Write>(
+    store: &Store,
+    tables: &[Table],
+    leave_out: &[&str],
+    out: &mut W,
+) -> anyhow::Result<u64> {
+    let mut written = 0;
+    for &table in tables {
+        let mut writer = arrow::json::LineDelimitedWriter::new(&mut *out);
+        written += for_each_page(store, table, |batch| {
+            writer.write(&record_batch(table, batch, leave_out)?)?;
+            Ok(())
+        })?;
+        writer.finish()?;
+    }
     Ok(written)
+}
+
+/// `batch` with a leading `record` column naming the table's kind of row, less `leave_out`.
+fn record_batch(
+    table: Table,
+    batch: &RecordBatch,
+    leave_out: &[&str],
+) -> anyhow::Result<RecordBatch> {
+    let kind: arrow::array::ArrayRef =
+        std::sync::Arc::new(arrow::array::StringArray::from(vec![
+            table.record_kind();
+            batch.num_rows()
+        ]));
+    let schema = batch.schema();
+    let kept = schema
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .filter(|(field, _)| !leave_out.contains(&field.name().as_str()))
+        .map(|(field, column)| (field.name().as_str(), column.clone(), true));
+    Ok(RecordBatch::try_from_iter_with_nullable(
+        std::iter::once(("record", kind, false)).chain(kept),
+    )?)
 }
 
 #[cfg(test)]

@@ -72,6 +72,32 @@ fn parquet_events_round_trip() {
         .as_primitive::<Float64Type>();
     assert!((goldstein.value(0) - 3.5).abs() < 1e-6);
     assert!(batch.column_by_name("Actor1ID").unwrap().null_count() == 0);
+    let int = |name: &str, row: usize| {
+        batch
+            .column_by_name(name)
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .value(row)
+    };
+    assert_eq!(int("QuadClass", 0), 1, "SUPPORT (05) is verbal cooperation");
+    assert_eq!(
+        (
+            int("NumMentions", 0),
+            int("NumArticles", 0),
+            int("NumSources", 0)
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(text("Source", 0), "a wire report");
+}
+
+#[test]
+fn quad_classes_follow_the_cameo_root() {
+    let classes: Vec<_> = ["036", "0871", "112", "190", "", "x1"]
+        .iter()
+        .map(|code| columns::quad_class(code))
+        .collect();
+    assert_eq!(classes, [Some(1), Some(2), Some(3), Some(4), None, None]);
 }
 
 #[test]
@@ -145,4 +171,27 @@ fn unknown_table_and_format_names_are_refused() {
         .unwrap_err()
         .to_string()
         .contains("unknown format"));
+}
+
+#[test]
+fn records_are_labelled_by_kind_and_leave_out_what_is_asked() {
+    let mut out = Vec::new();
+    let store = store_with_the_fixture();
+    let tables = [Table::Events, Table::Quotes];
+    let rows = write_records(&store, &tables, &["NumMentions"], &mut out).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows, 3);
+    let kinds: Vec<_> = lines
+        .iter()
+        .map(|l| l["record"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["event", "event", "quote"]);
+    assert_eq!(lines[0]["EventCode"], "051");
+    assert!(lines[0].get("NumMentions").is_none());
+    assert_eq!(lines[0]["NumSources"], 1);
+    assert_eq!(lines[2]["Text"], "a smart man.");
 }
