@@ -450,8 +450,8 @@ fn earlier_person_by_surname(article: &Article, word: &str) -> Option<usize> {
 /// a courtesy title in one of its mentions ("Mrs Smith"), else from its given name.
 fn is_female(article: &Article, dict: &Dictionary, actor: usize) -> Option<bool> {
     let a = &article.actors[actor];
-    if let Some(p) = dict.people.iter().find(|p| p.id == a.id) {
-        return Some(p.female);
+    if let Some(female) = dict.person_by_id(&a.id).and_then(|p| p.female) {
+        return Some(female);
     }
     let titled = article
         .mentions

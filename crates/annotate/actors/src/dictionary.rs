@@ -3,9 +3,14 @@
 //! phrase for longest-match lookup.
 
 use crate::check::CodeParts;
+use crate::phoenix::Merged;
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
+use eventwire_lexicon::Lexicon;
+use eventwire_model::{Article, Token};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A problem in one of the bundled dictionary files, naming the file and line.
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +56,7 @@ pub struct Term {
 /// Where a dictionary row was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
-    pub file: &'static str,
+    pub file: Arc<str>,
     pub line: usize,
 }
 
@@ -64,7 +69,8 @@ impl std::fmt::Display for Origin {
 pub struct Person {
     pub id: String,
     pub name: String,
-    pub female: bool,
+    /// `Some(true)`: a woman; `None` when the dictionary does not tell (Phoenix rows).
+    pub female: Option<bool>,
     pub wikipedia: String,
     pub terms: Vec<Term>,
 }
@@ -236,13 +242,36 @@ pub struct Dictionary {
     pub roles: Vec<Role>,
     pub metonyms: Vec<Metonym>,
     pub names: NameRules,
+    /// Person id → index into `people`.
+    pub(crate) person_index: HashMap<String, usize>,
+    /// The Phoenix dictionaries (the lexicon's actors) merged in.
+    pub phoenix: Arc<Lexicon>,
+    /// How many organisations `organisations.csv` lists (the Phoenix ones follow).
+    pub listed_organisations: usize,
+    /// Phoenix actors that named an actor of `data/actors/`.
+    pub merged: Vec<Merged>,
     phrases: HashMap<String, Vec<Entry>>,
+    /// Every key of `phrases`, found all at once in a sentence's normalised text (one pass per
+    /// sentence instead of one hash of a joined n-gram per position and length).
+    automaton: AhoCorasick,
+    /// Pattern id of `automaton` → key of `phrases`.
+    keys: Vec<String>,
     /// Per phrase: whether every listed form is in capitals ("WHO", "US"), so that "Who" and
     /// "us" in the text are not taken for them.
     capitals_only: HashMap<String, bool>,
     /// Phrases listed in lower case ("the alliance" for NATO): no capital needed in the text.
     lower_case: HashSet<String>,
-    pub longest_phrase: usize,
+}
+
+/// The dictionary phrases of one sentence: per start token, (end token, pattern) longest first.
+pub struct SentenceMatches {
+    by_start: Vec<Vec<(usize, usize)>>,
+}
+
+impl SentenceMatches {
+    pub fn starting_at(&self, token: usize) -> &[(usize, usize)] {
+        self.by_start.get(token).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Lower-cases and unifies apostrophes so that text and dictionary phrases compare equal.
@@ -342,10 +371,15 @@ impl Dictionary {
             roles: Vec::new(),
             metonyms: Vec::new(),
             names,
+            person_index: HashMap::new(),
+            phoenix: Lexicon::bundled(),
+            merged: Vec::new(),
+            listed_organisations: 0,
             phrases: HashMap::new(),
+            automaton: AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton"),
+            keys: Vec::new(),
             capitals_only: HashMap::new(),
             lower_case: HashSet::new(),
-            longest_phrase: 1,
         };
         dict.load_countries()?;
         dict.load_regions()?;
@@ -354,15 +388,17 @@ impl Dictionary {
         dict.load_roles()?;
         dict.load_metonyms()?;
         dict.load_places();
+        dict.listed_organisations = dict.organisations.len();
+        let phoenix = Arc::clone(&dict.phoenix);
+        dict.load_phoenix(&phoenix.actors);
+        dict.index_phrases();
         Ok(dict)
     }
 
-    fn add(&mut self, phrase: &str, entry: Entry) {
+    pub(crate) fn add(&mut self, phrase: &str, entry: Entry) {
         if phrase.is_empty() {
             return;
         }
-        let words = phrase.split_whitespace().count();
-        self.longest_phrase = self.longest_phrase.max(words + 1);
         if !phrase.chars().any(char::is_uppercase) {
             self.lower_case.insert(normalise(phrase));
         }
@@ -432,11 +468,10 @@ impl Dictionary {
     /// `people.csv` (terms checked by the earlier rounds) and `leaders.csv` (every UN member's
     /// leaders, with a source and a certainty per row); one id in both is one person.
     fn load_people(&mut self) -> Result<(), DictionaryError> {
-        let mut index_of_id = HashMap::new();
         let people = include_str!("../../../../data/actors/people.csv");
-        self.load_terms("people.csv", people, 10, &mut index_of_id)?;
+        self.load_terms("people.csv", people, 10)?;
         let leaders = include_str!("../../../../data/actors/leaders.csv");
-        self.load_terms("leaders.csv", leaders, 12, &mut index_of_id)
+        self.load_terms("leaders.csv", leaders, 12)
     }
 
     /// Terms of office, one per row; the first ten columns are those of `people.csv`, an 11th
@@ -446,7 +481,6 @@ impl Dictionary {
         file: &'static str,
         text: &str,
         columns: usize,
-        index_of_id: &mut HashMap<String, usize>,
     ) -> Result<(), DictionaryError> {
         for (line, f) in rows(file, text, columns)? {
             let term = Term {
@@ -455,17 +489,24 @@ impl Dictionary {
                 start: date(file, line, &f[6])?.unwrap_or(NaiveDate::MIN),
                 end: date(file, line, &f[7])?,
                 code: f[8].clone(),
-                origin: Origin { file, line },
+                origin: Origin {
+                    file: Arc::from(file),
+                    line,
+                },
                 unsure: f.get(11).is_some_and(|c| c == "unsure"),
             };
-            let index = match index_of_id.get(&f[0]) {
+            let index = match self.person_index.get(&f[0]) {
                 Some(&index) => index,
                 None => {
-                    index_of_id.insert(f[0].clone(), self.people.len());
+                    self.person_index.insert(f[0].clone(), self.people.len());
                     self.people.push(Person {
                         id: f[0].clone(),
                         name: f[1].clone(),
-                        female: f[3] == "f",
+                        female: match f[3].as_str() {
+                            "f" => Some(true),
+                            "m" => Some(false),
+                            _ => None,
+                        },
                         wikipedia: f[9].clone(),
                         terms: Vec::new(),
                     });
@@ -559,14 +600,64 @@ impl Dictionary {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        self.entries_fitting(&key, written)
+    }
+
+    fn index_phrases(&mut self) {
+        self.keys = self.phrases.keys().cloned().collect();
+        self.automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.keys)
+            .expect("dictionary phrases are short enough for an automaton");
+    }
+
+    /// Every dictionary phrase in a sentence (`tokens`), by the token it starts at: tokens are
+    /// normalised once and joined by one space where the text has white space between them, as
+    /// `lookup` joins the words of a phrase.
+    pub fn sentence_matches(&self, article: &Article, tokens: &[Token]) -> SentenceMatches {
+        let mut text = String::new();
+        let mut starts = HashMap::new();
+        let mut ends = HashMap::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if i > 0 && token.span.start > tokens[i - 1].span.end {
+                text.push(' ');
+            }
+            starts.insert(text.len(), i);
+            text.push_str(&normalise(article.slice(token.span)));
+            ends.insert(text.len(), i + 1);
+        }
+        let mut by_start: Vec<Vec<(usize, usize)>> = vec![Vec::new(); tokens.len()];
+        for found in self.automaton.find_overlapping_iter(&text) {
+            if let (Some(&start), Some(&end)) = (starts.get(&found.start()), ends.get(&found.end()))
+            {
+                by_start[start].push((end, found.pattern().as_usize()));
+            }
+        }
+        for ends in &mut by_start {
+            ends.sort_by(|a, b| b.cmp(a));
+        }
+        SentenceMatches { by_start }
+    }
+
+    /// The entries of a phrase found by `sentence_matches`, if the text writes it in a case
+    /// that fits (phrases listed only in capitals must be written in capitals).
+    pub fn entries_of_match(&self, pattern: usize, written: &str) -> &[Entry] {
+        self.entries_fitting(&self.keys[pattern], written)
+    }
+
+    fn entries_fitting(&self, key: &str, written: &str) -> &[Entry] {
         let case_fits = || {
             !written.chars().any(char::is_lowercase)
-                || !self.capitals_only.get(&key).copied().unwrap_or(false)
+                || !self.capitals_only.get(key).copied().unwrap_or(false)
         };
-        match self.phrases.get(&key) {
+        match self.phrases.get(key) {
             Some(entries) if case_fits() => entries,
             _ => &[],
         }
+    }
+
+    pub fn person_by_id(&self, id: &str) -> Option<&Person> {
+        self.person_index.get(id).map(|&i| &self.people[i])
     }
 
     /// Whether the phrase is listed in lower case, so that it needs no capital in the text.
@@ -574,23 +665,48 @@ impl Dictionary {
         self.lower_case.contains(&normalise(written))
     }
 
-    /// The parts codes may be made of: countries and regions (and their codes' first part),
-    /// organisations' prefixes, role codes.
+    /// The parts codes may be made of: countries and regions (of countries.csv, regions.csv and
+    /// Phoenix's country rows), the prefixes of the organisations
+    /// of `organisations.csv` (IGO, NGO, IMG), the role codes of `roles.csv` and of the Phoenix
+    /// agents (GOV, COP, ELI, …).
     pub fn known_code_parts(&self) -> CodeParts {
         let prefix = |code: &str| code.get(..3).unwrap_or(code).to_string();
+        let is_country = |p: &str| self.countries.iter().any(|c| c.iso3 == p);
+        let agent_parts = self.phoenix.agents.iter().flat_map(|a| {
+            let code = a.code.as_bytes();
+            code.chunks(3)
+                .filter_map(|part| std::str::from_utf8(part).ok())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        });
+        // Phoenix codes countries and territories outside countries.csv too (ASM, AIA).
+        let phoenix_countries = self
+            .phoenix
+            .actors
+            .iter()
+            .flat_map(|a| &a.codes)
+            .filter_map(|c| {
+                let bare = c.code.len() == 3 && !c.is_dated();
+                bare.then(|| c.code.clone())
+            });
         CodeParts {
-            actors: self.countries.iter().map(|c| c.iso3.clone()).collect(),
-            organisations: self
-                .organisations
+            actors: self
+                .countries
+                .iter()
+                .map(|c| c.iso3.clone())
+                .chain(phoenix_countries)
+                .collect(),
+            organisations: self.organisations[..self.listed_organisations]
                 .iter()
                 .map(|o| prefix(&o.code))
-                .filter(|p| !self.countries.iter().any(|c| c.iso3 == *p))
+                .filter(|p| !is_country(p))
                 .collect(),
             roles: self
                 .roles
                 .iter()
                 .map(|r| r.role.clone())
                 .filter(|r| !r.is_empty())
+                .chain(agent_parts)
                 .collect(),
         }
     }

@@ -9,24 +9,34 @@
 mod check;
 mod coref;
 mod dictionary;
+mod phoenix;
 mod recognise;
 
 pub use check::{Finding, FindingKind};
 use dictionary::Dictionary;
 pub use dictionary::{DictionaryError, Origin};
 use eventwire_model::{Annotator, Article};
+use std::sync::{Arc, OnceLock};
 
 /// Actors: mentions of people, organisations and countries resolved to canonical, CAMEO-coded actors.
 pub struct ActorAnnotator {
-    dictionary: Dictionary,
+    dictionary: Arc<Dictionary>,
 }
 
 impl ActorAnnotator {
-    /// Loads the bundled dictionary; fails with the file and line of a malformed row.
+    /// Loads the bundled dictionary; fails with the file and line of a malformed row. The
+    /// dictionary is compiled in, so it is built once per process and shared by every
+    /// annotator (pipelines of several threads, tests).
     pub fn load() -> Result<Self, DictionaryError> {
-        Ok(ActorAnnotator {
-            dictionary: Dictionary::load()?,
-        })
+        static BUNDLED: OnceLock<Arc<Dictionary>> = OnceLock::new();
+        let dictionary = match BUNDLED.get() {
+            Some(dictionary) => Arc::clone(dictionary),
+            None => {
+                let loaded = Arc::new(Dictionary::load()?);
+                Arc::clone(BUNDLED.get_or_init(|| loaded))
+            }
+        };
+        Ok(ActorAnnotator { dictionary })
     }
 
     /// Problems in the dictionary (overlapping terms, offices left empty, unknown codes, rows

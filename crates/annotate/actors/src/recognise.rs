@@ -3,7 +3,7 @@
 //! dictionary phrases and, last, capitalised name sequences outside the dictionary.
 //! Produces unresolved [`Candidate`]s in text order; `coref` turns them into actors.
 
-use crate::dictionary::{normalise, Dictionary, Entry, Fallback, Role};
+use crate::dictionary::{normalise, Dictionary, Entry, Fallback, Role, SentenceMatches};
 use eventwire_model::{ActorKind, Article, Span, Token};
 use std::collections::{HashMap, HashSet};
 
@@ -126,6 +126,8 @@ struct Scan<'a> {
     /// Capitalised words the article puts right before a member noun ("Scientology officials"):
     /// organisations' names.
     member_heads: &'a HashSet<String>,
+    /// The dictionary phrases of the sentence.
+    matches: SentenceMatches,
 }
 
 pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
@@ -142,10 +144,12 @@ pub fn recognise(article: &Article, dict: &Dictionary) -> Vec<Candidate> {
     let counted_things = counted_things(article);
     let member_heads = member_heads(article, dict);
     for sentence in 0..article.sentences.len() {
+        let tokens = article.sentence_tokens(sentence);
         let scan = Scan {
             article,
             dict,
-            tokens: article.sentence_tokens(sentence),
+            tokens,
+            matches: dict.sentence_matches(article, tokens),
             common_words: &common_words,
             counted_things: &counted_things,
             member_heads: &member_heads,
@@ -714,22 +718,21 @@ impl Scan<'_> {
     /// Longest dictionary match starting at token `i`: the matched entries and the end token.
     fn lookup(&self, i: usize, wanted: impl Fn(Entry) -> bool) -> Option<(Vec<Entry>, usize)> {
         let capitalised = starts_upper(self.text(i));
-        let longest = self
-            .dict
-            .longest_phrase
-            .min(self.tokens.len().saturating_sub(i));
-        (1..=longest).rev().find_map(|len| {
-            let written = &self.article.text[self.span(i, i + len).range()];
-            let case_fits = capitalised || self.dict.listed_in_lower_case(written);
-            let entries: Vec<Entry> = self
-                .dict
-                .lookup(written)
-                .iter()
-                .copied()
-                .filter(|e| wanted(*e) && (case_fits || !e.needs_capital()))
-                .collect();
-            (!entries.is_empty()).then_some((entries, i + len))
-        })
+        self.matches
+            .starting_at(i)
+            .iter()
+            .find_map(|&(end, pattern)| {
+                let written = &self.article.text[self.span(i, end).range()];
+                let case_fits = capitalised || self.dict.listed_in_lower_case(written);
+                let entries: Vec<Entry> = self
+                    .dict
+                    .entries_of_match(pattern, written)
+                    .iter()
+                    .copied()
+                    .filter(|e| wanted(*e) && (case_fits || !e.needs_capital()))
+                    .collect();
+                (!entries.is_empty()).then_some((entries, end))
+            })
     }
 
     fn skip_determiner_and_modifiers(&self, i: usize) -> usize {

@@ -24,7 +24,7 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 pub enum ActorsCommand {
     /// List two holders of one office at once, offices left without a holder, codes made of
-    /// unknown parts and rows marked unsure; exit 1 when there are overlaps or unknown codes.
+    /// unknown parts, conflicts with the Phoenix dictionaries and rows marked unsure; exit 1 when there are overlaps or unknown codes.
     Check(CheckArgs),
 }
 
@@ -77,6 +77,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         FindingKind::Overlap,
         FindingKind::Gap,
         FindingKind::UnknownCode,
+        FindingKind::Conflict,
         FindingKind::Unsure,
     ];
     let summary: Vec<String> = kinds
