@@ -262,6 +262,7 @@ struct Predicted {
     row: Row,
     speaker_span: Option<Span>,
     speaker: Option<usize>,
+    cue: Option<String>,
 }
 
 /// The quotes of an article that are not terms, those with the same cue merged.
@@ -287,6 +288,7 @@ fn predicted_attributions(article: &Article) -> Vec<Predicted> {
             row: Row::of_predicted(q.kind),
             speaker_span: q.speaker_span,
             speaker: q.speaker,
+            cue: q.verb.clone(),
         });
     }
     predicted
@@ -316,7 +318,7 @@ pub struct Finding {
     pub article: String,
     /// "missed" or "false positive".
     pub finding: &'static str,
-    /// The gold cue lemma, or the predicted kind.
+    /// The gold cue lemma, or the predicted kind and cue.
     pub cue: String,
     pub content: String,
     /// For a match with the wrong source: the gold source and the predicted speaker phrase.
@@ -440,7 +442,7 @@ fn score_article(gold: &PolnearArticle, article: &Article, classes: &CueClasses)
             counts.findings.push(Finding {
                 article: gold.id.clone(),
                 finding: "false positive",
-                cue: p.row.name().to_string(),
+                cue: format!("{} ({})", p.row.name(), p.cue.as_deref().unwrap_or("-")),
                 content: p
                     .pieces
                     .iter()

@@ -1,6 +1,7 @@
 //! Direct quotes: text between quotation marks.
 //!
-//! Double marks — curly (“ ”), straight (") and guillemets (« ») — are paired first. News style
+//! Double marks — curly (“ ”), straight ("), guillemets (« ») and the New York Times' two
+//! apostrophes (''…'') — are paired first. News style
 //! lets a double quote run over several paragraphs: a paragraph whose quote is still open when it
 //! ends continues when the next paragraph opens with a quotation mark, and the quote closes at the
 //! last closing mark. Single marks (‘ ’ and ') are paired only outside double quotes (inside, they
@@ -105,7 +106,12 @@ fn pair_marks(
                 // Paragraph-opening mark of a quote continued from the previous paragraph.
             } else if let Some(start) = open {
                 if (family.closes)(here) {
-                    quotes.extend(marked(text, start, pos, pos + c.len_utf8()));
+                    let mark_len = if is_double_apostrophe(here) {
+                        2
+                    } else {
+                        c.len_utf8()
+                    };
+                    quotes.extend(marked(text, start, pos, pos + mark_len));
                     open = None;
                 }
             } else if (family.opens)(here) {
@@ -133,11 +139,19 @@ fn pair_marks(
 }
 
 fn opens_double(x: Context) -> bool {
-    (OPENING_MARKS.contains(&x.c) && !is_mistyped_close(x)) || (x.c == '"' && at_word_start(x))
+    (OPENING_MARKS.contains(&x.c) && !is_mistyped_close(x))
+        || ((x.c == '"' || is_double_apostrophe(x)) && at_word_start(x))
 }
 
 fn closes_double(x: Context) -> bool {
-    CLOSING_MARKS.contains(&x.c) || is_mistyped_close(x) || (x.c == '"' && glued_before(x))
+    CLOSING_MARKS.contains(&x.c)
+        || is_mistyped_close(x)
+        || ((x.c == '"' || is_double_apostrophe(x)) && glued_before(x))
+}
+
+/// The first of two apostrophes standing for a double quotation mark (''…'', New York Times).
+fn is_double_apostrophe(x: Context) -> bool {
+    x.c == '\'' && x.next == Some('\'')
 }
 
 /// A “ glued to the word before it and not to the one after it is a mistyped ”.
@@ -180,7 +194,12 @@ fn next_opens_with_quote(text: &str, next: Option<&Span>) -> bool {
 /// paragraph end) whose words end at `inner_end`, with whitespace trimmed from the inside;
 /// `None` when nothing is inside.
 fn marked(text: &str, open: usize, inner_end: usize, end: usize) -> Option<Marked> {
-    let after_open = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let mark_len = if text[open..].starts_with("''") {
+        2
+    } else {
+        text[open..].chars().next().map_or(1, char::len_utf8)
+    };
+    let after_open = open + mark_len;
     let inner = &text[after_open..inner_end.max(after_open)];
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
@@ -233,6 +252,12 @@ mod tests {
             inner_texts(text),
             ["They called it ‘a senseless war’ today,"]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quotation_mark() {
+        let text = "''We will win,'' he said, and it's ''over.''";
+        assert_eq!(inner_texts(text), ["We will win,", "over."]);
     }
 
     #[test]

@@ -178,7 +178,9 @@ impl<'a> Tree<'a> {
             let noun_content = self.content_child(content, noun_cue)?;
             (kind, content) = (noun_cue.kind, noun_content);
         }
-        if kind == QuoteKind::Indirect && self.is_question(t, content) {
+        if (kind == QuoteKind::Indirect && self.is_question(t, content))
+            || self.is_bare_pronoun(content)
+        {
             return None;
         }
         let is_noun = CuePos::of_upos(&self.article.tokens[t].upos) == Some(CuePos::Noun);
@@ -193,6 +195,11 @@ impl<'a> Tree<'a> {
             source,
             kind,
         })
+    }
+
+    /// A content that is one pronoun ("wants them", "found itself") says nothing of its own.
+    fn is_bare_pronoun(&self, t: usize) -> bool {
+        self.article.tokens[t].upos == "PRON" && self.children(t).is_empty()
     }
 
     /// A content clause opened by "whether" under a cue that asks no question.

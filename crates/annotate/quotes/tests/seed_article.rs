@@ -90,10 +90,43 @@ fn every_seed_quote_is_found_with_its_exact_span_kind_and_verb_and_nothing_else(
             g["text"]
         );
     }
+    let statements = article
+        .quotes
+        .iter()
+        .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Indirect))
+        .count();
+    assert_eq!(statements, gold.len(), "no statements beyond the gold ones");
+    // The seed gold annotates statements only; the other attributions are these.
+    let others: Vec<(QuoteKind, &str, Option<&str>)> = article
+        .quotes
+        .iter()
+        .filter(|q| !matches!(q.kind, QuoteKind::Direct | QuoteKind::Indirect))
+        .map(|q| (q.kind, article.slice(q.span), q.verb.as_deref()))
+        .collect();
     assert_eq!(
-        article.quotes.len(),
-        gold.len(),
-        "no quotes beyond the gold ones"
+        others,
+        [
+            (
+                QuoteKind::Intention,
+                "to meet with Putin as soon as possible to end the war",
+                Some("expressed")
+            ),
+            (
+                QuoteKind::Intention,
+                "to end the conflict in Ukraine within 24 hours of taking office",
+                Some("promised")
+            ),
+            (
+                QuoteKind::Belief,
+                "to end the war within six months",
+                Some("hopes")
+            ),
+            (
+                QuoteKind::Stance,
+                "the possibility of direct peace talks with Zelensky",
+                Some("dismissed")
+            ),
+        ]
     );
 }
 
