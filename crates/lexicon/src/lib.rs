@@ -215,6 +215,20 @@ impl Dictionaries {
         }
         let mut all = Dictionaries::default();
         for name in names.iter().filter(|name| lexicon_file(name).is_none()) {
+            if name.ends_with(".tsv") {
+                // Not PETRARCH either: most likely a misnamed eventwire file.
+                diagnostics.push(Diagnostic {
+                    provenance: Provenance {
+                        file: Arc::from(name.as_str()),
+                        line: 1,
+                    },
+                    message: format!(
+                        "not one of eventwire's dictionary files ({}); skipped",
+                        tsv::file_names()
+                    ),
+                });
+                continue;
+            }
             if let Some(parsed) = Dictionaries::read_petrarch_file(&dir.join(name), diagnostics)? {
                 kinds.extend(FileKind::of_petrarch_file(name));
                 all.extend(parsed);

@@ -94,6 +94,15 @@ pub const FILES: [LexiconFile; 10] = [
     },
 ];
 
+/// The names of eventwire's dictionary files, comma-separated, for messages.
+pub(crate) fn file_names() -> String {
+    FILES
+        .iter()
+        .map(|file| file.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The file description of an eventwire dictionary file name.
 pub fn lexicon_file(name: &str) -> Option<&'static LexiconFile> {
     FILES.iter().find(|file| file.name == name)

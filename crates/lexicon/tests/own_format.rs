@@ -60,6 +60,12 @@ fn petrarch_fixtures_round_trip_through_the_own_format() {
         Dictionaries::read_dir(&fixtures("petrarch"), &mut diagnostics).unwrap();
     assert!(kinds.contains(&FileKind::Verbs) && kinds.contains(&FileKind::Actors));
     assert!(!diagnostics.is_empty(), "the fixtures have malformed lines");
+    for kind in FileKind::ALL {
+        assert!(
+            petrarch.count(kind) > 0,
+            "a fixture of every kind: {kind:?}"
+        );
+    }
     let (read, diagnostics) = round_trip(&petrarch);
     assert_eq!(diagnostics, Vec::<String>::new());
     assert_same(&read, &petrarch);
@@ -148,6 +154,7 @@ fn a_directory_adds_to_or_replaces_a_loaded_lexicon() {
         "MARSHAL [~COP]\nSHERIFF {} [~COP\n",
     )
     .unwrap();
+    std::fs::write(dir.path().join("my_actors.tsv"), "actor\tphrase\n").unwrap();
     let added = base.with_dir(dir.path(), Merge::Add).unwrap();
     assert_eq!(added.agents.len(), base.agents.len() + 1);
     assert_eq!(
@@ -161,6 +168,12 @@ fn a_directory_adds_to_or_replaces_a_loaded_lexicon() {
         .collect();
     assert!(
         diagnostics.contains(&"extra.agents.txt:2: '[' without ']' at the end".to_string()),
+        "{diagnostics:?}"
+    );
+    assert!(
+        diagnostics.iter().any(|d| d.starts_with(
+            "my_actors.tsv:1: not one of eventwire's dictionary files (verb_blocks.tsv,"
+        )),
         "{diagnostics:?}"
     );
     let replaced = base.with_dir(dir.path(), Merge::Replace).unwrap();
