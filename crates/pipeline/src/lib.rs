@@ -1,7 +1,8 @@
 //! The pipeline: the ordered list of annotation stages every article goes through after ingest.
 //!
-//! segment → syntax → actors → time → quotes → events. Each stage reads what the stages before it
-//! wrote (quotes need actors for speakers and time for `said_on`; events need all three).
+//! segment → syntax → actors → time → quotes → events → places. Each stage reads what the stages
+//! before it wrote (quotes need actors for speakers and time for `said_on`; events need all three;
+//! places need the actors' mentions and the events they locate).
 
 use anyhow::Context;
 use eventwire_lexicon::Lexicon;
@@ -49,6 +50,7 @@ impl Pipeline {
                 eventwire_quotes::QuoteAnnotator::load().context("loading the quote lexicon")?,
             ),
             Box::new(events),
+            Box::new(eventwire_places::PlaceAnnotator::load().context("loading the gazetteer")?),
         ];
         Ok(Pipeline { stages })
     }

@@ -7,6 +7,7 @@
 //! numbers derived from them.
 
 pub mod conllu;
+pub mod places;
 pub mod score;
 
 use anyhow::{ensure, Context};
@@ -115,7 +116,7 @@ impl GumReport {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<24} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "{:<24} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
             "article",
             "named",
             "pron",
@@ -126,7 +127,9 @@ impl GumReport {
             "p-res",
             "link",
             "quote",
-            "attr"
+            "attr",
+            "place",
+            "p-ent"
         );
         for row in self.articles.iter().chain([&self.total]) {
             let f = &row.figures;
@@ -134,7 +137,7 @@ impl GumReport {
             let optional = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.3}"));
             let _ = writeln!(
                 out,
-                "{:<24} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6}",
+                "{:<24} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6} {:>6.3} {:>6.3}",
                 name,
                 f.named_head_f1,
                 f.pronoun_head_f1,
@@ -145,7 +148,9 @@ impl GumReport {
                 f.pronoun_resolution,
                 f.linking_accuracy,
                 optional(f.quotes_f1),
-                optional(f.quotes_attributed)
+                optional(f.quotes_attributed),
+                f.places_f1,
+                f.place_resolution
             );
         }
         out.push('\n');
@@ -161,7 +166,9 @@ F1 over the person/organization/place chains (singletons left out); p-res: gold 
 an actor with another mention of their entity; link: Wikipedia identity right among matched
 named mentions of dictionary actors; quote: F1 of direct quotes against the <q>/<quote> spans
 that hold a finite verb (overlap; the others optional), on the articles that mark quotes (–
-elsewhere); attr: matched quotes with a speaker.
+elsewhere); attr: matched quotes with a speaker; place: F1 of our places against the named gold
+place mentions whose identity is a gazetteer entry (head word, else overlap); p-ent: matched places
+resolved to that entry.
 ";
 
 impl GumCounts {
@@ -192,6 +199,7 @@ impl GumCounts {
             format!("quotes ({} articles)", self.quote_articles),
             self.quotes,
         );
+        row("places".to_string(), self.places.mentions);
         for (name, metric) in [
             ("MUC", self.coref.muc),
             ("B3", self.coref.b_cubed),
@@ -208,9 +216,12 @@ impl GumCounts {
         let l = &self.linking;
         let _ = write!(
             out,
-            "CoNLL score {:.3}\npronoun resolution {}/{} {:.3} ({} found)\n\
+            "places resolved to the gold entry {}/{} {:.3}\nCoNLL score {:.3}\npronoun resolution {}/{} {:.3} ({} found)\n\
              linking: {} named gold mentions with an identity, {} found, {} dictionary actors \
              ({} without identity), {} right: {:.3}\nquotes attributed {}/{}\n",
+            self.places.resolved,
+            self.places.mentions.true_pos,
+            self.places.resolution(),
             self.coref.conll(),
             self.pronoun_resolution.correct,
             self.pronoun_resolution.total,
@@ -248,6 +259,10 @@ pub struct Figures {
     pub quotes_f1: Option<f64>,
     /// Share of matched quotes with a speaker.
     pub quotes_attributed: Option<f64>,
+    /// F1 of place mentions the gazetteer holds.
+    pub places_f1: f64,
+    /// Share of matched places resolved to the gold entry.
+    pub place_resolution: f64,
 }
 
 impl From<&GumCounts> for Figures {
@@ -272,6 +287,8 @@ impl From<&GumCounts> for Figures {
             quotes_f1: quotes_scored.then(|| c.quotes.f1()),
             quotes_attributed: quotes_scored
                 .then(|| crate::score::ratio(c.quotes_attributed, c.quotes.true_pos)),
+            places_f1: c.places.mentions.f1(),
+            place_resolution: c.places.resolution(),
         }
     }
 }

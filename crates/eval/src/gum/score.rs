@@ -133,6 +133,8 @@ pub struct GumCounts {
     pub quotes: Counts,
     /// Matched quotes we gave a speaker.
     pub quotes_attributed: usize,
+    /// Toponyms: place mentions the gazetteer holds and their resolution ([`super::places`]).
+    pub places: super::places::PlaceCounts,
 }
 
 impl GumCounts {
@@ -152,6 +154,7 @@ impl GumCounts {
         self.quote_articles += other.quote_articles;
         self.quotes.add(other.quotes);
         self.quotes_attributed += other.quotes_attributed;
+        self.places.add(other.places);
     }
 
     /// Mention counts of one class, or of all mentions for `None`.
@@ -249,6 +252,7 @@ pub fn score_article(doc: &GumDocument, article: &Article) -> (GumCounts, Vec<Gu
         counts.quote_articles = 1;
         (counts.quotes, counts.quotes_attributed) = scorer.quotes();
     }
+    counts.places = super::places::score_places(doc, article, &mut scorer.findings);
     (counts, scorer.findings)
 }
 
