@@ -20,11 +20,14 @@ struct Record {
     text: String,
 }
 
-/// The articles of one JSON Lines file, each a `Result` naming `file:line` on failure.
+/// The articles of one JSON Lines file or stream, each a `Result` naming `file:line` on failure.
 pub struct JsonLines {
     file: String,
-    stem: String,
-    reader: Option<BufReader<File>>,
+    /// The id of a record without one: `<stem>-<line>` for a file; `None` for a stream, whose
+    /// records get their text hash instead, since a stream's line numbers depend on how the
+    /// corpus was cut into shards.
+    stem: Option<String>,
+    reader: Option<Box<dyn BufRead + Send>>,
     line: usize,
     options: IngestOptions,
 }
@@ -33,13 +36,28 @@ impl JsonLines {
     pub fn open(path: &Path, stem: &str, options: &IngestOptions) -> Result<Self, IngestError> {
         let file = File::open(path)
             .map_err(|e| IngestError::new(path.display(), Reason::Unreadable(e)))?;
-        Ok(JsonLines {
-            file: path.display().to_string(),
-            stem: stem.to_string(),
-            reader: Some(BufReader::new(file)),
+        let mut lines = JsonLines::from_stream(
+            Box::new(BufReader::new(file)),
+            &path.display().to_string(),
+            options,
+        );
+        lines.stem = Some(stem.to_string());
+        Ok(lines)
+    }
+
+    /// Records read from `reader` (standard input, a pipe), named `name` in errors.
+    pub fn from_stream(
+        reader: Box<dyn BufRead + Send>,
+        name: &str,
+        options: &IngestOptions,
+    ) -> Self {
+        JsonLines {
+            file: name.to_string(),
+            stem: None,
+            reader: Some(reader),
             line: 0,
             options: options.clone(),
-        })
+        }
     }
 
     fn origin(&self) -> String {
@@ -87,9 +105,9 @@ impl JsonLines {
             })?),
         };
         let id = match record.id {
-            Some(serde_json::Value::String(id)) if !id.trim().is_empty() => id,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{}-{}", self.stem, self.line),
+            Some(serde_json::Value::String(id)) if !id.trim().is_empty() => Some(id),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            _ => self.stem.as_ref().map(|stem| format!("{stem}-{}", self.line)),
         };
         let meta = ArticleMeta {
             title: record.title,
@@ -98,18 +116,28 @@ impl JsonLines {
             published,
             origin: None,
         };
-        Ok(crate::build_article(
-            id,
+        let mut article = crate::build_article(
+            id.unwrap_or_default(),
             record.text,
             meta,
             self.origin(),
             &self.options,
-        ))
+        );
+        if article.id.is_empty() {
+            article.id = text_hash_id(&article.text_hash);
+        }
+        Ok(article)
     }
 }
 
+/// `text-<first 16 hex digits of the BLAKE3 hash>`: the same text always gets the same id,
+/// whichever shard and line it arrives on.
+fn text_hash_id(text_hash: &str) -> String {
+    format!("text-{}", &text_hash[..16.min(text_hash.len())])
+}
+
 /// Discards the rest of an over-long line; returns how many bytes were skipped.
-fn skip_rest_of_line(reader: &mut BufReader<File>) -> std::io::Result<u64> {
+fn skip_rest_of_line(reader: &mut dyn BufRead) -> std::io::Result<u64> {
     let mut skipped = 0;
     loop {
         let buffer = reader.fill_buf()?;

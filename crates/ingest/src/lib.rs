@@ -74,6 +74,22 @@ pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingest {
     }
 }
 
+/// The articles of a JSON Lines stream (standard input in `eventwire code`), read lazily; errors
+/// name `name:line`. Records without an `id` get one from their text hash, so the same article
+/// has the same id in whatever shard it arrives.
+pub fn ingest_json_lines(
+    reader: Box<dyn std::io::BufRead + Send>,
+    name: &str,
+    options: IngestOptions,
+) -> Ingest {
+    Ingest {
+        inputs: Vec::new().into_iter(),
+        lines: Some(JsonLines::from_stream(reader, name, &options)),
+        options,
+        many_articles: true,
+    }
+}
+
 /// Iterator over the articles of an ingest run; see [`ingest`].
 pub struct Ingest {
     inputs: std::vec::IntoIter<Result<Input, IngestError>>,
