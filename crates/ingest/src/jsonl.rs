@@ -107,7 +107,10 @@ impl JsonLines {
         let id = match record.id {
             Some(serde_json::Value::String(id)) if !id.trim().is_empty() => Some(id),
             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            _ => self.stem.as_ref().map(|stem| format!("{stem}-{}", self.line)),
+            _ => self
+                .stem
+                .as_ref()
+                .map(|stem| format!("{stem}-{}", self.line)),
         };
         let meta = ArticleMeta {
             title: record.title,

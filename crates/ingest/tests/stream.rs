@@ -19,7 +19,10 @@ fn ids_come_from_the_record_or_the_text_never_the_line() {
     let shifted = ids_and_errors("\n{\"text\":\"Kyiv rejected the plan.\"}\n");
     assert_eq!(first[0], Ok("a1".to_string()));
     let hashed = first[1].clone().unwrap();
-    assert!(hashed.starts_with("text-") && hashed.len() == 21, "{hashed}");
+    assert!(
+        hashed.starts_with("text-") && hashed.len() == 21,
+        "{hashed}"
+    );
     assert_eq!(shifted, [Ok(hashed)], "same text, another line: same id");
 }
 
