@@ -167,9 +167,12 @@ impl Finder<'_> {
             let person_or_organisation =
                 matches!(actor.kind, ActorKind::Person | ActorKind::Organization);
             // The actor stage guesses the kind of names it does not know ("New South Wales" a
-            // person): the gazetteer knows better, unless the name is longer than the place's
-            // ("the Washington Post") or the actor is in the dictionary.
-            let known_or_longer = !actor.id.starts_with("unk:") || m.span.len() > span.len();
+            // person): the gazetteer knows better, unless the mention or the actor's name is
+            // longer than the place's ("the Washington Post") or the actor is in the dictionary.
+            // A surname after the full name ("Montalvo" after "Julio Montalvo") is the person's.
+            let known_or_longer = !actor.id.starts_with("unk:")
+                || m.span.len() > span.len()
+                || actor.name.len() > span.len();
             // "U.S. Senator John Cornyn": a country opening a longer name is still the country.
             let country_opening =
                 country && m.span.start == span.start && m.span.len() > span.len();
