@@ -14,7 +14,7 @@ use eventwire_pipeline::Pipeline;
 use eventwire_store::{SaveOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,11 +111,12 @@ impl Report {
             self.inserted,
             self.replaced
         );
+        // Each failure was printed on stderr when it happened; the summary only counts them.
         if !self.failures.is_empty() {
-            println!("{} input(s) failed:", self.failures.len());
-            for failure in &self.failures {
-                println!("  {failure}");
-            }
+            println!(
+                "{} input(s) failed (each reported above on stderr)",
+                self.failures.len()
+            );
         }
     }
 }
@@ -143,11 +144,18 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
     };
     let articles = eventwire_ingest::ingest(&args.paths, options);
     let mut report = Report::new(Progress::start(articles.may_hold_many_articles()));
+    for skipped in articles.skipped() {
+        report.warn(&format!("note: {skipped}"));
+    }
     let mut undated_files = HashSet::new();
+    let mut seen = SeenInRun::default();
     let mut chunk = Chunk::default();
     for item in articles {
         match item {
             Ok(article) => {
+                if !seen.admit(&article, &mut report) {
+                    continue;
+                }
                 warn_if_undated(&article, &mut undated_files, &report);
                 if chunk.push(article) {
                     let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
@@ -161,6 +169,44 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
     save_all(&mut store, annotated, &mut report);
     report.progress.finish();
     Ok(report)
+}
+
+/// The ids and texts already read in this run, so that one input never silently replaces another:
+/// a second article with an id taken is refused, a second copy of a text is stored once.
+#[derive(Default)]
+struct SeenInRun {
+    /// Article id → origin of the article that has it.
+    ids: HashMap<String, String>,
+    /// Text hash → origin and id of the first article with that text.
+    texts: HashMap<String, (String, String)>,
+}
+
+impl SeenInRun {
+    /// True when the article is to be annotated and stored; otherwise says why not.
+    fn admit(&mut self, article: &Article, report: &mut Report) -> bool {
+        let origin = article
+            .meta
+            .origin
+            .clone()
+            .unwrap_or_else(|| article.id.clone());
+        if let Some((first, id)) = self.texts.get(&article.text_hash) {
+            report.warn(&format!(
+                "note: {origin}: same text as {first}, stored once (as {id})"
+            ));
+            return false;
+        }
+        if let Some(first) = self.ids.get(&article.id) {
+            report.fail(format!(
+                "{origin}: id {:?} is already used by {first} in this run; not stored (ids must be unique)",
+                article.id
+            ));
+            return false;
+        }
+        self.ids.insert(article.id.clone(), origin.clone());
+        self.texts
+            .insert(article.text_hash.clone(), (origin, article.id.clone()));
+        true
+    }
 }
 
 /// Articles waiting to be annotated together.

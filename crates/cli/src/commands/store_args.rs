@@ -1,6 +1,5 @@
 //! Options shared by the commands that read the database (`--db`, date and paging options).
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use eventwire_store::query::{Page, MAX_PAGE_SIZE};
 use eventwire_store::Store;
@@ -14,14 +13,16 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    /// Opens an existing database; a missing file is an error rather than a new empty database.
+    /// Opens an existing database read-only (these commands only read: nothing is created,
+    /// migrated or written); a missing file is an error rather than a new empty database. The
+    /// store's errors already name the file, so no context is added to repeat it.
     pub fn open(&self) -> anyhow::Result<Store> {
         anyhow::ensure!(
             self.db.exists(),
             "{}: no such database (run `eventwire ingest` first)",
             self.db.display()
         );
-        Store::open(&self.db).with_context(|| format!("opening {}", self.db.display()))
+        Ok(Store::open_read_only(&self.db)?)
     }
 }
 
