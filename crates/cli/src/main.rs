@@ -23,6 +23,8 @@ struct Cli {
 enum Command {
     /// Read articles (text, HTML, JSON Lines, directories), annotate them and store them.
     Ingest(commands::ingest::Args),
+    /// Annotate JSON Lines from stdin (or files) and write the coded rows as JSON Lines, no database.
+    Code(commands::code::Args),
     /// Print one stored article with all its annotation layers.
     Show(commands::show::Args),
     /// Counts of what the database holds.
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args),
+        Command::Code(args) => commands::code::run(args),
         Command::Show(args) => commands::show::run(args),
         Command::Stats(args) => commands::stats::run(args),
         Command::Actors(args) => commands::actors::run(args),

@@ -9,7 +9,9 @@ use eventwire_lexicon::Lexicon;
 use eventwire_model::{Annotator, Article};
 use std::sync::Arc;
 
+mod batch;
 mod version;
+pub use batch::Chunk;
 pub use version::coder_version;
 
 /// The stages, loaded once and shared by every article (and thread) of a run.

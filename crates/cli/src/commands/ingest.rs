@@ -10,20 +10,13 @@ use chrono::NaiveDate;
 use eventwire_ingest::IngestOptions;
 use eventwire_lexicon::Merge;
 use eventwire_model::Article;
-use eventwire_pipeline::Pipeline;
+use eventwire_pipeline::{Chunk, Pipeline};
 use eventwire_store::{SaveOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// Articles annotated together; bounded so memory does not grow with the corpus.
-const CHUNK_ARTICLES: usize = 256;
-/// A chunk is also closed once its texts reach this many bytes.
-const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -49,7 +42,7 @@ pub struct Args {
     replace_dictionaries: bool,
 }
 
-fn parse_published(value: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_published(value: &str) -> Result<NaiveDate, String> {
     eventwire_ingest::parse_date(value)
         .ok_or_else(|| format!("{value:?} is not a date (use YYYY-MM-DD)"))
 }
@@ -158,14 +151,14 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
                 }
                 warn_if_undated(&article, &mut undated_files, &report);
                 if chunk.push(article) {
-                    let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
+                    let annotated = threads.install(|| pipeline.annotate_all(chunk.take()));
                     save_all(&mut store, annotated, &mut report);
                 }
             }
             Err(err) => report.fail(err.to_string()),
         }
     }
-    let annotated = threads.install(|| annotate_all(&pipeline, chunk.take()));
+    let annotated = threads.install(|| pipeline.annotate_all(chunk.take()));
     save_all(&mut store, annotated, &mut report);
     report.progress.finish();
     Ok(report)
@@ -207,56 +200,6 @@ impl SeenInRun {
             .insert(article.text_hash.clone(), (origin, article.id.clone()));
         true
     }
-}
-
-/// Articles waiting to be annotated together.
-#[derive(Default)]
-struct Chunk {
-    articles: Vec<Article>,
-    bytes: usize,
-}
-
-impl Chunk {
-    /// Adds an article; true when the chunk is full.
-    fn push(&mut self, article: Article) -> bool {
-        self.bytes += article.text.len();
-        self.articles.push(article);
-        self.articles.len() >= CHUNK_ARTICLES || self.bytes >= CHUNK_BYTES
-    }
-
-    fn take(&mut self) -> Vec<Article> {
-        self.bytes = 0;
-        std::mem::take(&mut self.articles)
-    }
-}
-
-/// Annotates in parallel. A stage that panics on one article fails that article only.
-fn annotate_all(pipeline: &Pipeline, articles: Vec<Article>) -> Vec<Result<Article, String>> {
-    articles
-        .into_par_iter()
-        .map(|mut article| {
-            let origin = article
-                .meta
-                .origin
-                .clone()
-                .unwrap_or_else(|| article.id.clone());
-            match catch_unwind(AssertUnwindSafe(|| pipeline.annotate(&mut article))) {
-                Ok(()) => Ok(article),
-                Err(panic) => Err(format!(
-                    "{origin}: annotation failed: {}",
-                    panic_message(&panic)
-                )),
-            }
-        })
-        .collect()
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("internal error")
 }
 
 /// Stores each article in its own transaction, counting outcomes and failures.

@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod bench;
+pub mod code;
 pub mod dictionaries;
 pub mod eval;
 pub mod eval_parse;
