@@ -87,6 +87,7 @@ pub fn ingest_json_lines(
         lines: Some(JsonLines::from_stream(reader, name, &options)),
         options,
         many_articles: true,
+        skipped: Vec::new(),
     }
 }
 
