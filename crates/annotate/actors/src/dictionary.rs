@@ -522,13 +522,22 @@ impl Dictionary {
         Ok(())
     }
 
+    /// `organisations.csv` (international and other organisations) and `institutions.csv`
+    /// (media, think tanks, universities, companies, armed groups, with a `source` column).
     fn load_organisations(&mut self) -> Result<(), DictionaryError> {
-        let file = "organisations.csv";
-        for (_, f) in rows(
-            file,
-            include_str!("../../../../data/actors/organisations.csv"),
-            5,
-        )? {
+        let organisations = include_str!("../../../../data/actors/organisations.csv");
+        self.load_organisation_file("organisations.csv", organisations, 5)?;
+        let institutions = include_str!("../../../../data/actors/institutions.csv");
+        self.load_organisation_file("institutions.csv", institutions, 6)
+    }
+
+    fn load_organisation_file(
+        &mut self,
+        file: &'static str,
+        text: &str,
+        columns: usize,
+    ) -> Result<(), DictionaryError> {
+        for (_, f) in rows(file, text, columns)? {
             let index = self.organisations.len();
             self.add(&f[1], Entry::Organisation(index));
             for alias in aliases(&f[2]) {
