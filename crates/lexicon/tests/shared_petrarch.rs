@@ -21,6 +21,9 @@ fn load(files: &[&str]) -> Lexicon {
     Lexicon::new(dictionaries, diagnostics)
 }
 
+// The 2019 files have lines no reader can take (listed in docs/lexicon.md); the counts below
+// pin them, so that a parser change that starts rejecting good lines is noticed.
+
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -49,7 +52,7 @@ fn the_cameo_verb_dictionary() {
         .iter()
         .any(|p| p.code == "0213" && p.note == "REQUEST"));
     assert!(
-        lexicon.diagnostics().len() < 20,
+        lexicon.diagnostics().len() == 6,
         "{:#?}",
         lexicon.diagnostics()
     );
@@ -81,7 +84,7 @@ fn the_phoenix_actor_dictionaries() {
     let afghanistan = &lexicon.actors[0];
     assert_eq!(afghanistan.default_code(), Some("AFG"));
     assert!(
-        lexicon.diagnostics().len() < 50,
+        lexicon.diagnostics().len() == 9,
         "{:#?}",
         lexicon.diagnostics()
     );
@@ -122,7 +125,7 @@ fn the_phoenix_agents_discards_issues_and_prepositions() {
         .any(|p| p.code == "ID_ATROCITY"));
     assert!(lexicon.prepositions.iter().any(|p| p.word == "against"));
     assert!(
-        lexicon.diagnostics().len() < 20,
+        lexicon.diagnostics().len() == 19,
         "{:#?}",
         lexicon.diagnostics()
     );
