@@ -7,7 +7,8 @@ use crate::modality::{cancels_object, cue_before, mood, Mood};
 use crate::phrase::Phrase;
 use crate::resources::{Frame, Modality, Pattern, Resources};
 use crate::roles::{
-    further_sources, further_targets, nominal_owner, phrase_head, source_and_target, Party, Site,
+    further_sources, further_targets, is_passive, nominal_owner, party, phrase_head,
+    source_and_target, subject, Party, Site,
 };
 use crate::view::SentenceView;
 use eventwire_model::{Event, Timex, TimexType};
@@ -146,6 +147,44 @@ pub fn code_sentence_reporting(
     events
 }
 
+/// The source of an act of an `untargeted_roots` code that has no object and whose clause names no
+/// actor after it ("protesters rallied in Nairobi", "the army mobilised"): PLOVER codes such acts
+/// with an empty target.
+fn untargeted_source(
+    res: &Resources,
+    view: &SentenceView,
+    frame: Frame,
+    site: &Site,
+    cameo: &str,
+) -> Option<Party> {
+    let modality = &res.modality;
+    let untargeted = modality
+        .untargeted_roots
+        .iter()
+        .any(|r| cameo.starts_with(r.as_str()));
+    // A passive subject is the patient ("soldiers were killed"); an object the act has names a
+    // target, actor or not ("Gunmen killed 12 villagers" is no untargeted act of theirs).
+    let head = phrase_head(view, site.phrase.clone());
+    if !untargeted
+        || frame != Frame::Svo
+        || is_passive(view, modality, site.phrase.start)
+        || view.dependent(head, &["obj", "iobj"]).is_some()
+    {
+        return None;
+    }
+    let clause_end = (site.phrase.end..site.scope.end)
+        .find(|&w| view.is_punct(w) || modality.target_stops.contains(&view.words[w].text))
+        .unwrap_or(site.scope.end);
+    if view
+        .mentions_within(site.phrase.end..clause_end)
+        .next()
+        .is_some()
+    {
+        return None;
+    }
+    party(view, subject(view, modality, site)?)
+}
+
 /// The dictionary's verbs where no hand pattern matched and no actor mention stands: the hand
 /// patterns are the more specific reading where both apply (docs/events.md).
 fn add_dictionary_hits<'r>(
@@ -251,6 +290,9 @@ fn clause_object(
     Some(from..scope_end.min(from + modality.target_window + 1))
 }
 
+/// A further (source, target) pair of a phrase; no target for an untargeted act.
+type Pairing = (Party, Option<Party>);
+
 /// The events of one phrase: one for its source and target, and one for each further pair of
 /// coordinated sources and targets.
 fn code_hit(
@@ -265,8 +307,8 @@ fn code_hit(
         .map(|(s, t)| Event {
             source: Some(s.actor),
             source_code: Some(s.code),
-            target: Some(t.actor),
-            target_code: Some(t.code),
+            target: t.as_ref().map(|t| t.actor),
+            target_code: t.map(|t| t.code),
             ..first.clone()
         })
         .collect();
@@ -281,7 +323,7 @@ fn code_first_target(
     view: &SentenceView,
     hit: &Hit<Pattern>,
     site: Site,
-) -> Result<(Event, Vec<(Party, Party)>), Dropped> {
+) -> Result<(Event, Vec<Pairing>), Dropped> {
     let dated = dated_by(view, &res.modality, &site);
     let mood = phrase_mood(res, view, &site);
     let cameo = match mood {
@@ -302,37 +344,51 @@ fn code_first_target(
         joint: hit.entry.frame == Frame::Joint,
         ..site
     };
-    let (source, target) = source_and_target(view, &res.modality, hit.entry.frame, &site)
-        .ok_or_else(|| missing_role(view, &res.modality, &site))?;
-    let targets = further_targets(
-        view,
-        &res.modality,
-        (hit.entry.frame, &hit.entry.cameo),
-        &site,
-        (&source, &target),
-    );
+    let (source, target) = match source_and_target(view, &res.modality, hit.entry.frame, &site) {
+        Some((source, target)) => (source, Some(target)),
+        None => (
+            untargeted_source(res, view, hit.entry.frame, &site, &cameo)
+                .ok_or_else(|| missing_role(view, &res.modality, &site))?,
+            None,
+        ),
+    };
+    let targets = target.as_ref().map_or_else(Vec::new, |target| {
+        further_targets(
+            view,
+            &res.modality,
+            (hit.entry.frame, &hit.entry.cameo),
+            &site,
+            (&source, target),
+        )
+    });
     let sources = further_sources(view, hit.entry.frame, &site, &source);
-    let all_targets: Vec<Party> = std::iter::once(target.clone())
-        .chain(targets.iter().cloned())
+    let all_targets: Vec<Option<Party>> = std::iter::once(target.clone())
+        .chain(targets.iter().cloned().map(Some))
         .collect();
-    let further: Vec<(Party, Party)> = targets
+    let further: Vec<Pairing> = targets
         .into_iter()
-        .map(|t| (source.clone(), t))
+        .map(|t| (source.clone(), Some(t)))
         .chain(sources.iter().flat_map(|s| {
             all_targets
                 .iter()
-                .filter(|t| t.actor != s.actor && t.code != s.code)
+                .filter(|t| {
+                    t.as_ref()
+                        .is_none_or(|t| t.actor != s.actor && t.code != s.code)
+                })
                 .map(|t| (s.clone(), t.clone()))
         }))
         .collect();
     let code = &res.cameo[&cameo];
-    let named = [source.named, target.named].iter().filter(|n| **n).count();
+    let named = [source.named, target.as_ref().is_some_and(|t| t.named)]
+        .iter()
+        .filter(|n| **n)
+        .count();
     let quoted = if site.quote.is_some() { 0.9 } else { 1.0 };
     let event = Event {
         source: Some(source.actor),
-        target: Some(target.actor),
+        target: target.as_ref().map(|t| t.actor),
         source_code: Some(source.code),
-        target_code: Some(target.code),
+        target_code: target.map(|t| t.code),
         plover: code.plover.clone(),
         goldstein: code.goldstein,
         quad_class: code.quad,

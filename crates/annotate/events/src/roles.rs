@@ -461,12 +461,18 @@ fn syntactic_subject(
     site: &Site,
 ) -> Option<Option<Placed>> {
     let (governor, relations) = governor(view, modality, site);
-    let subject = view.nearest_dependent(governor, relations)?;
+    let nearest = view.nearest_dependent(governor, relations)?;
+    // A parser error can hang a second subject on the verb ("The Security Council today agreed"):
+    // the one whose noun phrase names an actor acts.
+    let (subject, in_noun_phrase) = view
+        .dependents_by_distance(governor, relations)
+        .find_map(|w| Some((w, coded_actor_of_noun_phrase(view, w)?)))
+        .map_or((nearest, None), |(w, actor)| (w, Some(actor)));
     // "The president of Turkey, Erdogan," (appos) and "she and Macron" (conj) name the actor beside
     // a subject word that is none.
     let beside = || view.dependent(subject, &["appos", "conj"]);
-    let mention = view
-        .mention_at(subject)
+    let mention = in_noun_phrase
+        .or_else(|| view.mention_at(subject))
         .or_else(|| beside().and_then(|w| view.mention_at(w)))
         .or_else(|| match view.head_of(governor) {
             Some((antecedent, "acl:relcl")) => view.mention_at(antecedent),
@@ -479,6 +485,23 @@ fn syntactic_subject(
             && (m.words.1 <= site.phrase.start || site.phrase.end <= m.words.0)
     };
     Some(mention.filter(in_scope))
+}
+
+/// Relations of the words inside a noun phrase that can name its actor when its head names none
+/// ("The Latvian Constitutional Court", "Taiwan's Vice Foreign Minister", "A group of Moroccan
+/// diplomats").
+const NOUN_PHRASE_ACTORS: &[&str] = &["amod", "compound", "nmod:poss", "nmod", "flat"];
+
+/// The coded actor a noun phrase headed by `w` names: its head's mention, else one of its
+/// modifiers' (the leftmost).
+fn coded_actor_of_noun_phrase(view: &SentenceView, w: usize) -> Option<Placed> {
+    let coded = |p: &Placed| party(view, *p).is_some();
+    view.mention_at(w).filter(coded).or_else(|| {
+        view.dependents_by_distance(w, NOUN_PHRASE_ACTORS)
+            .filter_map(|d| view.mention_at(d))
+            .filter(coded)
+            .min_by_key(|p| p.words.0)
+    })
 }
 
 const ACTIVE_SUBJECT: &[&str] = &["nsubj"];
@@ -848,7 +871,27 @@ mod tests {
                 (Some(5), "obj"),
             ],
         );
-        assert_eq!(roles(&aides, 5..6), None, "the aides are not Putin");
+        // As CAMEO and PLOVER code it, the actor a subject's noun phrase names stands for it: Putin's
+        // aides act for his government ("Doctors from two American aid groups" are USA).
+        assert_eq!(
+            roles(&aides, 5..6),
+            Some(("PUTGOV".to_string(), "MACGOV".to_string()))
+        );
+        let experts = parsed(
+            "experts wanted to meet Macron",
+            &[
+                (Some(1), "nsubj"),
+                (None, "root"),
+                (Some(3), "mark"),
+                (Some(1), "xcomp"),
+                (Some(3), "obj"),
+            ],
+        );
+        assert_eq!(
+            roles(&experts, 3..4),
+            None,
+            "a non-actor subject ends the search"
+        );
     }
 
     #[test]

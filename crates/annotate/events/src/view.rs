@@ -2,7 +2,7 @@
 //! the actor mentions placed on word positions, and the quote (if any) that encloses a position.
 
 use crate::phrase::Word;
-use eventwire_model::{Article, Span, Timex};
+use eventwire_model::{Article, QuoteKind, Span, Timex};
 use std::ops::Range;
 
 /// One actor mention placed on the sentence's words (outermost mentions only).
@@ -171,6 +171,21 @@ impl<'a> SentenceView<'a> {
             .min_by_key(|&w| w.abs_diff(head))
     }
 
+    /// Every dependent of `head` with a relation in `relations`, nearest first.
+    pub fn dependents_by_distance(
+        &self,
+        head: usize,
+        relations: &[&str],
+    ) -> impl Iterator<Item = usize> {
+        let mut found: Vec<usize> = (0..self.words.len())
+            .filter(|&w| {
+                self.heads[w] == Some(head) && relations.contains(&self.deprels[w].as_str())
+            })
+            .collect();
+        found.sort_by_key(|&w| w.abs_diff(head));
+        found.into_iter()
+    }
+
     /// The Penn Treebank tag of word `w` ("VBN"); empty before the syntax stage.
     pub fn tag(&self, w: usize) -> &str {
         &self.tags[w]
@@ -228,11 +243,27 @@ impl<'a> SentenceView<'a> {
             .quotes
             .iter()
             .map(|&q| (q, &self.article.quotes[q]))
-            .filter(|(_, q)| q.span.contains(&at))
+            .filter(|(_, q)| q.span.contains(&at) && self.is_reported_speech(q))
             .min_by_key(|(_, q)| q.span.len())?;
         let start = self.spans.partition_point(|s| s.start < quote.span.start);
         let end = self.spans.partition_point(|s| s.end <= quote.span.end);
         (start < self.spans.len() && end > 0).then_some((index, start..end))
+    }
+
+    /// Whether a quote reports speech whose content the coder reads on its own: a direct quote, or
+    /// an indirect one whose content is a clause (has a verb). An attribution of a noun phrase
+    /// ("Germany announced new military aid to Ukraine") is the speaker's own act, and beliefs,
+    /// intentions, stances, evidence and terms are no speech (intent has its own cues).
+    fn is_reported_speech(&self, quote: &eventwire_model::Quote) -> bool {
+        match quote.kind {
+            QuoteKind::Direct => true,
+            QuoteKind::Indirect => self
+                .spans
+                .iter()
+                .zip(&self.tags)
+                .any(|(span, tag)| quote.span.contains(span) && tag.starts_with("VB")),
+            _ => false,
+        }
     }
 
     /// Mentions wholly inside `range`, in text order.
