@@ -49,6 +49,8 @@ enum Command {
     EvalParse(commands::eval_parse::Args),
     /// Serve the HTTP API and web page.
     Serve(commands::serve::Args),
+    /// Merge shard databases (or `eventwire code` outputs) into one, recomputing the dedup counts.
+    Merge(commands::merge::Args),
     /// Export a table as CSV, JSON Lines or Parquet.
     Export(commands::export::Args),
     /// Import PETRARCH dictionaries into data/lexicon, or check a dictionary directory.
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         Command::Train(args) => commands::train::run(args),
         Command::EvalParse(args) => commands::eval_parse::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Merge(args) => commands::merge::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Dictionaries(args) => commands::dictionaries::run(args),
     };

@@ -6,14 +6,19 @@
 //! stays bounded by one page (plus one Parquet row group).
 
 mod columns;
+mod merge;
 
 use anyhow::Context;
+use arrow::array::{ArrayRef, StringArray};
 use arrow::record_batch::RecordBatch;
 use eventwire_store::query::{Page, MAX_PAGE_SIZE};
 use eventwire_store::Store;
 use parquet::arrow::ArrowWriter;
 use std::io::Write;
 use std::str::FromStr;
+use std::sync::Arc;
+
+pub use merge::{is_json_lines, merge_records, MergedRecords};
 
 /// The tables that can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,11 +189,10 @@ fn record_batch(
     batch: &RecordBatch,
     leave_out: &[&str],
 ) -> anyhow::Result<RecordBatch> {
-    let kind: arrow::array::ArrayRef =
-        std::sync::Arc::new(arrow::array::StringArray::from(vec![
-            table.record_kind();
-            batch.num_rows()
-        ]));
+    let kind: ArrayRef = Arc::new(StringArray::from(vec![
+        table.record_kind();
+        batch.num_rows()
+    ]));
     let schema = batch.schema();
     let kept = schema
         .fields()

@@ -195,3 +195,82 @@ fn records_are_labelled_by_kind_and_leave_out_what_is_asked() {
     assert_eq!(lines[0]["NumSources"], 1);
     assert_eq!(lines[2]["Text"], "a smart man.");
 }
+
+/// A store of one article; the second one comes from another outlet.
+fn store_of(id: &str, outlet: &str) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut article = annotated_article(id);
+    article.text_hash = format!("text of {id}");
+    article.meta.source = Some(outlet.into());
+    store.save(&article).unwrap();
+    store
+}
+
+#[test]
+fn merged_shard_records_count_like_one_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let counts = ["NumMentions", "NumArticles", "NumSources"];
+    let mut shards = Vec::new();
+    for (id, outlet) in [("a1", "Reuters"), ("a2", "AP")] {
+        let path = dir.path().join(format!("{id}.jsonl"));
+        let mut out = Vec::new();
+        write_records(
+            &store_of(id, outlet),
+            &[Table::Events, Table::Quotes],
+            &counts,
+            &mut out,
+        )
+        .unwrap();
+        std::fs::write(&path, out).unwrap();
+        shards.push(path);
+    }
+    // The first shard given twice: its rows are written once.
+    shards.push(shards[0].clone());
+    let mut merged = Vec::new();
+    let outcome = merge_records(&shards, &mut merged).unwrap();
+    assert_eq!(
+        outcome,
+        MergedRecords {
+            rows: 6,
+            repeated: 3
+        }
+    );
+
+    let mut single = store_of("a1", "Reuters");
+    let mut second = annotated_article("a2");
+    second.text_hash = "text of a2".into();
+    second.meta.source = Some("AP".into());
+    single.save(&second).unwrap();
+    let mut expected = Vec::new();
+    write_records(&single, &[Table::Events], &[], &mut expected).unwrap();
+
+    let by_id = |bytes: &[u8]| -> std::collections::BTreeMap<String, serde_json::Value> {
+        String::from_utf8(bytes.to_vec())
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|row| row["record"] == "event")
+            .map(|row| (row["GlobalEventID"].as_str().unwrap().to_owned(), row))
+            .collect()
+    };
+    let (merged, expected) = (by_id(&merged), by_id(&expected));
+    assert_eq!(merged, expected);
+    let support = &merged["a1:1"];
+    assert_eq!(
+        [
+            &support["NumMentions"],
+            &support["NumArticles"],
+            &support["NumSources"]
+        ],
+        [2, 2, 2]
+    );
+}
+
+#[test]
+fn a_line_that_is_no_coded_row_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(&path, "{\"record\":\"event\"}\nnot json\n").unwrap();
+    let err = merge_records(&[path], &mut Vec::new()).unwrap_err();
+    assert!(format!("{err:#}").contains("bad.jsonl:2"), "{err:#}");
+}

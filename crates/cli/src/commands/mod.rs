@@ -9,6 +9,7 @@ pub mod eval_parse;
 pub mod events;
 pub mod explain;
 pub mod export;
+pub mod merge;
 pub mod ingest;
 pub mod promises;
 pub mod quotes;
