@@ -9,20 +9,24 @@
 //!     multi-word verbs with the parsed verb word as `head`) and an optional own code; a
 //!     [`Pattern`] has `before` / `after` lists of [`PatternItem`]s (nouns, `{noun phrases}` with
 //!     their head, `(PREP object)` groups, `&SYNSET` [`Term`]s, the `$ + ^ %` markers) and a code;
-//!   - `actors`: [`ActorEntry`] `{ phrases, codes: Vec<DatedCode>, provenance }` with
+//!   - `actors`: [`ActorEntry`] `{ id, phrases, codes: Vec<DatedCode>, provenance }` with
 //!     [`ActorEntry::code_on`] a date;
 //!   - `agents`: [`AgentEntry`] `{ phrase, forms, code, placement }` (`~COP` suffix, `NGO~` prefix);
-//!   - `discards`: [`Discard`]; `issues`: [`IssueDictionary`]; `prepositions`: words.
-//! * [`Dictionaries::parse_petrarch`] parses one file of a kind; every row keeps its
-//!   [`Provenance`] (`file:line`); a malformed line becomes a [`Diagnostic`]
-//!   (`file:line: message`) and the rest of the file loads. Nothing panics on bad input.
+//!   - `discards`: [`Discard`]; `issues`: [`IssueDictionary`]; `prepositions`: [`Preposition`]s.
+//! * [`Dictionaries::parse_petrarch`] parses one PETRARCH file of a kind,
+//!   [`Dictionaries::read_lexicon_text`] one of eventwire's own files (`data/lexicon/*.tsv`,
+//!   [`LEXICON_FILES`]), [`Dictionaries::to_lexicon_files`] writes them, [`Dictionaries::read_dir`]
+//!   reads a directory in either format. Every row keeps its [`Provenance`] (`file:line` of the
+//!   source); a malformed line becomes a [`Diagnostic`] (`file:line: message`) and the rest of the
+//!   file loads. Nothing panics on bad input.
 //! * [`Lexicon`]: the dictionaries plus lookup indexes (it dereferences to [`Dictionaries`]):
 //!   [`Lexicon::verbs_with_form`] (a word the parser tagged as a verb → the verbs and forms it
 //!   can be), [`Lexicon::block_of`] and [`Lexicon::patterns_of_block`]; [`Lexicon::actor_index`]
 //!   and [`Lexicon::agent_index`] ([`PhraseIndex`]es built on first use).
 //! * [`PhraseIndex`]: any phrases → values in one Aho-Corasick automaton, matched on a sentence's
 //!   tokens normalised once ([`NormalizedTokens`]: lower case, no diacritics), longest match first.
-//! * [`Lexicon::bundled`]: `data/lexicon/` compiled in, parsed once per process and shared.
+//! * [`Lexicon::bundled`]: `data/lexicon/` compiled in, parsed once per process and shared;
+//!   [`Lexicon::with_dir`] adds (or, [`Merge::Replace`], substitutes per kind) a directory's files.
 
 mod actors;
 mod agents;

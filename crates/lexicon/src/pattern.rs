@@ -67,7 +67,7 @@ impl fmt::Display for Term {
     }
 }
 
-/// Written back in pattern syntax, so that [`parse_items`] reads it again unchanged.
+/// Written back in pattern syntax, so that the pattern parser reads it again unchanged.
 impl fmt::Display for PatternItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
