@@ -98,10 +98,13 @@ fn parse_row(row: &str) -> Result<(String, CuePos, Cue), String> {
         other => return Err(format!("unknown kind `{other}`")),
     };
     let content: Vec<String> = content.split(',').map(|r| r.trim().to_string()).collect();
-    if content
-        .iter()
-        .any(|r| !CONTENT_RELATIONS.contains(&r.as_str()))
-    {
+    let known = |r: &String| {
+        let relation = r
+            .split_once('@')
+            .map_or(r.as_str(), |(relation, _)| relation);
+        CONTENT_RELATIONS.contains(&relation)
+    };
+    if !content.iter().all(known) {
         return Err(format!(
             "content `{}` is not among {CONTENT_RELATIONS:?}",
             content.join(",")
@@ -110,8 +113,10 @@ fn parse_row(row: &str) -> Result<(String, CuePos, Cue), String> {
     Ok((lemma.to_lowercase(), cue_pos, Cue { kind, content }))
 }
 
-/// The relations a content may hang under.
-const CONTENT_RELATIONS: [&str; 6] = ["ccomp", "xcomp", "obj", "obl", "acl", "nmod"];
+/// The relations a content may hang under (`obl@for`: an `obl` child with the preposition "for");
+/// `clause` is the cue's own clause ("New Hampshire seems stable").
+pub const CLAUSE: &str = "clause";
+const CONTENT_RELATIONS: [&str; 7] = ["ccomp", "xcomp", "obj", "obl", "acl", "nmod", CLAUSE];
 
 #[cfg(test)]
 mod tests {

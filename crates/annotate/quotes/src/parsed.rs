@@ -10,10 +10,10 @@
 //! cue before a term ("so-called “…”") attributes nothing.
 
 use crate::attribution::{Evidence, Found};
-use crate::cues::{Cue, CuePos, Cues};
+use crate::cues::{Cue, CuePos, Cues, CLAUSE};
 use crate::lexicon::{Lexicon, WordClass};
 use crate::reported::Attribution;
-use crate::speaker::SpeechVerb;
+use crate::speaker::{speaker_of, SpeechVerb};
 use crate::text::Text;
 use eventwire_model::{Article, QuoteKind, Sentence, Span};
 
@@ -48,13 +48,15 @@ pub fn parsed_attributions(
                 && terms.iter().any(|t| t.content.overlaps(&c.content))
         };
         let outermost = candidates.iter().filter(|c| {
-            !candidates.iter().any(|o| o.content.contains(&c.cue))
+            !candidates
+                .iter()
+                .any(|o| o.cue != c.cue && o.content.contains(&c.cue))
                 && !taken
                     .iter()
                     .any(|t| t.content.contains(&c.cue) || t.content.overlaps(&c.content))
                 && !names_a_term(c)
         });
-        out.extend(outermost.map(|c| c.to_found(article, text)));
+        out.extend(outermost.flat_map(|c| c.to_found(article, text, lexicon)));
     }
     out
 }
@@ -71,13 +73,25 @@ fn is_naming_cue(lexicon: &Lexicon, word: &str) -> bool {
 /// A cue with its content and source, before it becomes a [`Found`].
 struct Candidate {
     cue: Span,
+    /// The hull of the content's pieces.
     content: Span,
+    /// One piece, or two around a parenthetical cue ("Time, Mr. Pence added, was on their side").
+    pieces: Vec<Span>,
     source: Option<Span>,
+    /// No subject in the parse although the cue should have one: the word-based speaker finder
+    /// may still find it ("Trump thanked … and vowed to …" parsed without the subject).
+    look_for_speaker: bool,
     kind: QuoteKind,
 }
 
 impl Candidate {
-    fn to_found(&self, article: &Article, text: &Text) -> Found {
+    /// One [`Found`] per content piece, all with the same cue (one attribution).
+    fn to_found<'s>(
+        &'s self,
+        article: &Article,
+        text: &Text,
+        lexicon: &Lexicon,
+    ) -> impl Iterator<Item = Found> + 's {
         let word = text.word_from(self.cue.start);
         let verb = SpeechVerb {
             word,
@@ -89,20 +103,28 @@ impl Candidate {
             span: self.cue,
             is_source_marker: false,
         };
-        Found {
-            content: self.content,
+        let sentence_start = text.word_from(text.sentence_of(self.cue.start).start);
+        let speaker = self.source.or_else(|| {
+            self.look_for_speaker
+                .then(|| speaker_of(text, lexicon, &verb, sentence_start))
+                .flatten()
+                .filter(|s| !s.overlaps(&self.content))
+        });
+        let attribution = Attribution {
+            verb,
+            speaker,
+            audience: None,
+        };
+        self.pieces.iter().map(move |&content| Found {
+            content,
             kind: self.kind,
-            evidence: if self.source.is_some() {
+            evidence: if speaker.is_some() {
                 Evidence::Local
             } else {
                 Evidence::None
             },
-            attribution: Some(Attribution {
-                verb,
-                speaker: self.source,
-                audience: None,
-            }),
-        }
+            attribution: Some(attribution.clone()),
+        })
     }
 }
 
@@ -161,40 +183,125 @@ impl<'a> Tree<'a> {
         self.cues.get(&token.lemma, &token.upos)
     }
 
-    /// The first child of `t` under one of the cue's content relations.
-    fn content_child(&self, t: usize, cue: &Cue) -> Option<usize> {
-        cue.content
+    /// The children of `t` under the cue's content relations, in text order.
+    fn content_children(&self, t: usize, cue: &Cue) -> Vec<usize> {
+        let mut children: Vec<usize> = self
+            .children(t)
             .iter()
-            .find_map(|relation| self.child_with(t, relation))
+            .copied()
+            .filter(|&c| cue.content.iter().any(|r| self.is_under(c, r)))
+            .collect();
+        children.sort_unstable();
+        children
+    }
+
+    /// Child `c` hangs under `relation`: a UD relation, or `obl@for` for an `obl` child with the
+    /// preposition "for".
+    fn is_under(&self, c: usize, relation: &str) -> bool {
+        match relation.split_once('@') {
+            Some((relation, preposition)) => {
+                self.deprel(c) == relation
+                    && self.children(c).iter().any(|&p| {
+                        self.deprel(p) == "case"
+                            && self
+                                .article
+                                .slice(self.article.tokens[p].span)
+                                .eq_ignore_ascii_case(preposition)
+                    })
+            }
+            None => self.deprel(c) == relation,
+        }
+    }
+
+    /// The content of cue `t`: the hull of its content children ("called him competent":
+    /// obj + xcomp), or its own clause for a `clause` cue with a complement ("seems stable").
+    fn content_of(&self, t: usize, cue: &Cue) -> Option<(usize, usize)> {
+        let children = self.content_children(t, cue);
+        if cue.content.iter().any(|r| r == CLAUSE) {
+            let has_complement = self
+                .children(t)
+                .iter()
+                .any(|&c| matches!(self.deprel(c), "xcomp" | "ccomp"));
+            return has_complement.then(|| (self.leftmost(t), self.rightmost(t)));
+        }
+        let (first, last) = (*children.first()?, *children.last()?);
+        Some((self.leftmost(first), self.rightmost(last)))
     }
 
     /// The cue at token `t` with its content and source, when it has a content.
     fn candidate(&self, t: usize) -> Option<Candidate> {
-        let cue = self.cue(t)?;
-        let mut content = self.content_child(t, cue)?;
-        let mut kind = cue.kind;
+        let mut cue = self.cue(t)?;
+        let Some(mut content) = self.content_of(t, cue) else {
+            return self.parenthetical(t, cue);
+        };
         // A light verb with a cue noun as object: "expressed a desire to meet".
-        if let Some(noun_cue) = self.cue(content).filter(|_| self.deprel(content) == "obj") {
-            let noun_content = self.content_child(content, noun_cue)?;
-            (kind, content) = (noun_cue.kind, noun_content);
+        let object = self.child_with(t, "obj");
+        let noun = object.and_then(|o| {
+            let noun_cue = self.cue(o)?;
+            Some((self.content_of(o, noun_cue)?, noun_cue))
+        });
+        if let Some((noun_content, noun_cue)) = noun {
+            (content, cue) = (noun_content, noun_cue);
         }
-        if (kind == QuoteKind::Indirect && self.is_question(t, content))
-            || self.is_bare_pronoun(content)
+        let kind = cue.kind;
+        let is_clause = cue.content.iter().any(|r| r == CLAUSE);
+        if (kind == QuoteKind::Indirect && self.is_question(t, content.0))
+            || (content.0 == content.1 && self.is_bare_pronoun(content.0))
         {
             return None;
         }
         let is_noun = CuePos::of_upos(&self.article.tokens[t].upos) == Some(CuePos::Noun);
-        let source = if is_noun {
+        let source = if is_clause {
+            None // What seems so seems so to the writer.
+        } else if is_noun {
             Some(self.phrase(self.child_with(t, "nmod:poss")?))
         } else {
             self.verb_source(t)
         };
+        let content = self.token_span(content.0, content.1)?;
         Some(Candidate {
             cue: self.article.tokens[t].span,
-            content: self.subtree_span(content)?,
+            content,
+            pieces: vec![content],
             source,
+            look_for_speaker: source.is_none() && !is_clause && !is_noun && !self.is_passive(t),
             kind,
         })
+    }
+
+    /// A statement cue with its own subject hanging as `parataxis` from the clause it reports:
+    /// "Time, Mr. Pence added, was on their side", "The talks failed, officials said." The
+    /// content is that clause around the cue's own words.
+    fn parenthetical(&self, t: usize, cue: &Cue) -> Option<Candidate> {
+        if cue.kind != QuoteKind::Indirect || self.deprel(t) != "parataxis" {
+            return None;
+        }
+        let subject = self.child_with(t, "nsubj")?;
+        let head = self.article.tokens[t].head?;
+        let (first, last) = (self.leftmost(head), self.rightmost(head));
+        let (cue_first, cue_last) = (self.leftmost(t), self.rightmost(t));
+        let pieces: Vec<Span> = [
+            self.token_span(first, cue_first.checked_sub(1)?),
+            self.token_span(cue_last + 1, last),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Some(Candidate {
+            cue: self.article.tokens[t].span,
+            content: Span::new(pieces.first()?.start, pieces.last()?.end),
+            pieces,
+            source: Some(self.phrase(subject)),
+            look_for_speaker: false,
+            kind: cue.kind,
+        })
+    }
+
+    /// A passive cue ("is expected to"): its subject is no source.
+    fn is_passive(&self, t: usize) -> bool {
+        self.children(t)
+            .iter()
+            .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass"))
     }
 
     /// A content that is one pronoun ("wants them", "found itself") says nothing of its own.
@@ -202,18 +309,16 @@ impl<'a> Tree<'a> {
         self.article.tokens[t].upos == "PRON" && self.children(t).is_empty()
     }
 
-    /// A content clause opened by "whether" under a cue that asks no question.
-    fn is_question(&self, cue: usize, content: usize) -> bool {
+    /// A content clause opened (token `first`) by "whether" under a cue that asks no question.
+    fn is_question(&self, cue: usize, first: usize) -> bool {
         let lemma = self.article.tokens[cue].lemma.to_lowercase();
-        let word = |c: usize| {
-            self.article
-                .slice(self.article.tokens[c].span)
-                .to_lowercase()
-        };
+        let word = self
+            .article
+            .slice(self.article.tokens[first].span)
+            .to_lowercase();
         !self.lexicon.is(WordClass::QuestionVerb, &lemma)
-            && self.children(content).iter().any(|&c| {
-                self.deprel(c) == "mark" && self.lexicon.is(WordClass::QuestionWord, &word(c))
-            })
+            && self.deprel(first) == "mark"
+            && self.lexicon.is(WordClass::QuestionWord, &word)
     }
 
     /// The subject of verb `t`: its own, a relative clause's antecedent, or for a verb sharing its
@@ -268,14 +373,13 @@ impl<'a> Tree<'a> {
             .unwrap_or(t)
     }
 
-    /// The text the subtree of `t` covers, without punctuation at its right edge.
-    fn subtree_span(&self, t: usize) -> Option<Span> {
-        let (start, end) = (self.leftmost(t), self.rightmost(t));
-        (start <= end).then(|| {
-            Span::new(
-                self.article.tokens[start].span.start,
-                self.article.tokens[end].span.end,
-            )
-        })
+    /// The text of tokens `first..=last` without punctuation at either edge; `None` when
+    /// nothing but punctuation is left.
+    fn token_span(&self, first: usize, last: usize) -> Option<Span> {
+        let tokens = &self.article.tokens;
+        let is_word = |t: &usize| tokens[*t].upos != "PUNCT";
+        let start = (first..=last).find(is_word)?;
+        let end = (first..=last).rev().find(is_word)?;
+        Some(Span::new(tokens[start].span.start, tokens[end].span.end))
     }
 }
