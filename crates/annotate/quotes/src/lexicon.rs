@@ -70,6 +70,7 @@ struct Grammar {
     passive_auxiliaries: HashSet<String>,
     question_words: HashSet<String>,
     question_verbs: HashSet<String>,
+    colon_labels: HashSet<String>,
 }
 
 /// The loaded lexicon, with lookups by lower-cased word.
@@ -104,6 +105,7 @@ pub enum WordClass {
     PassiveAuxiliary,
     QuestionWord,
     QuestionVerb,
+    ColonLabel,
 }
 
 impl Lexicon {
@@ -202,6 +204,7 @@ impl Lexicon {
             WordClass::PassiveAuxiliary => &g.passive_auxiliaries,
             WordClass::QuestionWord => &g.question_words,
             WordClass::QuestionVerb => &g.question_verbs,
+            WordClass::ColonLabel => &g.colon_labels,
         };
         list.contains(word) || (word.contains('’') && list.contains(&word.replace('’', "'")))
     }

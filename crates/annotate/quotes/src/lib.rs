@@ -12,6 +12,7 @@
 //! not the segmenter and parser have run.
 
 mod attribution;
+mod colon;
 mod cues;
 mod lexicon;
 mod marks;
@@ -56,6 +57,7 @@ impl QuoteAnnotator {
         let on_the_parse =
             parsed::parsed_attributions(article, &text, &self.lexicon, &self.cues, &found);
         found.extend(on_the_parse);
+        colon::attribute_colon_lines(&text, &self.lexicon, &mut found);
         found.sort_by_key(|f| f.content.start);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         for f in &found {

@@ -349,3 +349,55 @@ fn a_fragment_before_a_coordinated_speech_verb_is_the_main_subjects() {
     let speaker = fragment.speaker.map(|s| article.actors[s].name.as_str());
     assert_eq!(speaker, Some("Volodymyr Zelensky"), "not Kyiv after 'said'");
 }
+
+#[test]
+fn beliefs_intentions_and_stances_are_read_on_the_parse() {
+    let text = "The senator believes the bill will pass. The governor wants to raise taxes. \
+                The mayor opposes the new stadium.";
+    let found: Vec<_> = quotes(text)
+        .into_iter()
+        .map(|(kind, content, speaker, verb, _)| (kind, content, speaker, verb))
+        .collect();
+    let expected = |kind, content: &str, speaker: &str, verb: &str| {
+        (
+            kind,
+            content.to_string(),
+            Some(speaker.to_string()),
+            Some(verb.to_string()),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            expected(
+                QuoteKind::Belief,
+                "the bill will pass",
+                "The senator",
+                "believes"
+            ),
+            expected(
+                QuoteKind::Intention,
+                "to raise taxes",
+                "The governor",
+                "wants"
+            ),
+            expected(QuoteKind::Stance, "the new stadium", "The mayor", "opposes"),
+        ]
+    );
+}
+
+#[test]
+fn a_transcript_speaker_before_a_colon_is_the_speaker_and_a_label_is_not() {
+    let text = "WALLACE: The deal will not survive the next election.\n\
+                UPDATE: The story has been corrected since it was published.";
+    assert_eq!(
+        quotes(text),
+        [(
+            Indirect,
+            "The deal will not survive the next election.".to_string(),
+            Some("WALLACE".to_string()),
+            Some(":".to_string()),
+            None
+        )]
+    );
+}
