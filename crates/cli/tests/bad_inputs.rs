@@ -131,10 +131,7 @@ fn the_same_text_in_two_files_is_one_article_said_once() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_eq!(stored_ids(&db), ["putin"]);
     let errors = stderr(&run);
-    let said: Vec<&str> = errors
-        .lines()
-        .filter(|l| l.contains("same text"))
-        .collect();
+    let said: Vec<&str> = errors.lines().filter(|l| l.contains("same text")).collect();
     assert_eq!(
         said,
         [format!(

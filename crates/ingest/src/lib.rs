@@ -14,6 +14,8 @@ mod decode;
 mod error;
 mod html;
 mod jsonl;
+#[cfg(test)]
+mod properties;
 mod text;
 mod walk;
 

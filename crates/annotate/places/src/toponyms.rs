@@ -198,7 +198,8 @@ impl Finder<'_> {
             .min()
             .filter(|&dash| dash < DATELINE_MAX_BYTES)?;
         let leading = article.text.len() - article.text.trim_start().len();
-        let line = &article.text[leading..dash];
+        // `get`: a dash inside the leading whitespace (" - …") comes before `leading`.
+        let line = article.text.get(leading..dash)?;
         let name = line.split([',', '(']).next()?.trim_end();
         if name.is_empty() || name.chars().any(char::is_lowercase) {
             return None;
