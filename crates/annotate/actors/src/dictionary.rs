@@ -4,7 +4,7 @@
 
 use crate::check::CodeParts;
 use crate::phoenix::Merged;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use eventwire_lexicon::Lexicon;
 use eventwire_model::{Article, Token};
@@ -399,15 +399,16 @@ impl Dictionary {
         if phrase.is_empty() {
             return;
         }
+        let key = normalise(phrase);
         if !phrase.chars().any(char::is_uppercase) {
-            self.lower_case.insert(normalise(phrase));
+            self.lower_case.insert(key.clone());
         }
         let in_capitals = !phrase.chars().any(char::is_lowercase);
         self.capitals_only
-            .entry(normalise(phrase))
+            .entry(key.clone())
             .and_modify(|all| *all &= in_capitals)
             .or_insert(in_capitals);
-        let entries = self.phrases.entry(normalise(phrase)).or_default();
+        let entries = self.phrases.entry(key).or_default();
         if !entries.contains(&entry) {
             entries.push(entry);
         }
@@ -614,7 +615,9 @@ impl Dictionary {
 
     fn index_phrases(&mut self) {
         self.keys = self.phrases.keys().cloned().collect();
+        // The noncontiguous NFA builds fastest (start-up) and is fast enough on sentences.
         self.automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&self.keys)
             .expect("dictionary phrases are short enough for an automaton");
