@@ -6,8 +6,8 @@ use arrow::array::{ArrayRef, Date32Array, Float64Array, Int64Array, StringArray}
 use arrow::record_batch::RecordBatch;
 use chrono::{Datelike, NaiveDate};
 use eventwire_store::query::{
-    ActorFilter, ActorRow, ClaimFilter, ClaimRow, EventFilter, EventRow, Page, QuoteFilter,
-    QuoteRow, TimexFilter, TimexRow,
+    ActorFilter, ActorRow, ClaimFilter, ClaimRow, EventFilter, EventRow, GeoColumns, Page,
+    QuoteFilter, QuoteRow, TimexFilter, TimexRow,
 };
 use eventwire_store::Store;
 use std::sync::Arc;
@@ -57,7 +57,7 @@ fn sql_date(day: Option<NaiveDate>) -> Option<i64> {
 }
 
 fn event_columns(rows: &[EventRow]) -> Columns {
-    vec![
+    let mut columns = vec![
         (
             "GlobalEventID",
             text(rows, |e| Some(format!("{}:{}", e.article_id, e.idx))),
@@ -93,6 +93,61 @@ fn event_columns(rows: &[EventRow]) -> Columns {
             "CoderVersion",
             text(rows, |e| e.provenance.coder_version.clone()),
         ),
+    ];
+    columns.extend(geo_columns(rows, ACTOR1_GEO, |e| e.actor1_geo.as_ref()));
+    columns.extend(geo_columns(rows, ACTOR2_GEO, |e| e.actor2_geo.as_ref()));
+    columns.extend(geo_columns(rows, ACTION_GEO, |e| e.action_geo.as_ref()));
+    columns.push((
+        "ActionGeo_Source",
+        text(rows, |e| e.action_geo.as_ref().and_then(|g| g.source.clone())),
+    ));
+    columns
+}
+
+/// GDELT 2.0's names of one geography's columns, in its order.
+type GeoNames = [&'static str; 7];
+const ACTOR1_GEO: GeoNames = [
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+];
+const ACTOR2_GEO: GeoNames = [
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+];
+const ACTION_GEO: GeoNames = [
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+];
+
+/// The columns of one geography of each event (empty where the event has none).
+fn geo_columns(
+    rows: &[EventRow],
+    [kind, full_name, country, adm1, lat, lon, feature]: GeoNames,
+    geo: impl Fn(&EventRow) -> Option<&GeoColumns> + Copy,
+) -> Columns {
+    vec![
+        (kind, int(rows, |e| geo(e).map(|g| i64::from(g.geo_type)))),
+        (full_name, text(rows, |e| geo(e).map(|g| g.full_name.clone()))),
+        (country, text(rows, |e| geo(e).map(|g| g.country_code.clone()))),
+        (adm1, text(rows, |e| geo(e).and_then(|g| g.adm1_code.clone()))),
+        (lat, float(rows, |e| geo(e).map(|g| g.lat))),
+        (lon, float(rows, |e| geo(e).map(|g| g.lon))),
+        (feature, text(rows, |e| geo(e).map(|g| g.feature_id.clone()))),
     ]
 }
 

@@ -171,6 +171,8 @@ fn event_filter(p: &Params) -> EventFilter {
         since: p.date("since"),
         until: p.date("until"),
         search: p.text("q"),
+        country: p.text("country"),
+        bbox: p.bbox("bbox"),
     }
 }
 

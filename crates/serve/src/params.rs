@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use crate::spec::{Endpoint, Kind};
 use chrono::NaiveDate;
-use eventwire_store::query::{Page, DEFAULT_PAGE_SIZE};
+use eventwire_store::query::{BoundingBox, Page, DEFAULT_PAGE_SIZE};
 use std::collections::HashMap;
 
 /// The longest parameter value accepted (names and search strings are short).
@@ -18,12 +18,14 @@ const PAGING: [&str; 2] = ["limit", "offset"];
 pub struct Params {
     values: HashMap<String, String>,
     dates: HashMap<String, NaiveDate>,
+    boxes: HashMap<String, BoundingBox>,
     pub page: Page,
 }
 
 impl Params {
     pub fn validate(raw: HashMap<String, String>, endpoint: &Endpoint) -> Result<Params, ApiError> {
         let mut dates = HashMap::new();
+        let mut boxes = HashMap::new();
         for (key, value) in &raw {
             check_length(key, value)?;
             if endpoint.paged && PAGING.contains(&key.as_str()) {
@@ -38,12 +40,16 @@ impl Params {
                     dates.insert(key.clone(), parse_date(key, value)?);
                 }
                 Kind::Choice(choices) => check_choice(key, value, choices)?,
+                Kind::BoundingBox => {
+                    boxes.insert(key.clone(), parse_bbox(key, value)?);
+                }
             }
         }
         let page = page(&raw)?;
         Ok(Params {
             values: raw,
             dates,
+            boxes,
             page,
         })
     }
@@ -58,6 +64,10 @@ impl Params {
 
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
         self.dates.get(key).copied()
+    }
+
+    pub fn bbox(&self, key: &str) -> Option<BoundingBox> {
+        self.boxes.get(key).copied()
     }
 }
 
@@ -91,6 +101,38 @@ fn parse_date(key: &str, value: &str) -> Result<NaiveDate, ApiError> {
         ApiError::bad_request(format!(
             "parameter {key:?}: {value:?} is not a YYYY-MM-DD date"
         ))
+    })
+}
+
+/// `west,south,east,north`: four numbers, longitudes within ±180 and latitudes within ±90,
+/// west ≤ east and south ≤ north.
+fn parse_bbox(key: &str, value: &str) -> Result<BoundingBox, ApiError> {
+    let bad = || {
+        ApiError::bad_request(format!(
+            "parameter {key:?}: {value:?} is not west,south,east,north in degrees"
+        ))
+    };
+    let numbers: Vec<f64> = value
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    let [west, south, east, north] = numbers[..] else {
+        return Err(bad());
+    };
+    let longitude = |x: f64| (-180.0..=180.0).contains(&x);
+    let latitude = |y: f64| (-90.0..=90.0).contains(&y);
+    if !(longitude(west) && longitude(east) && latitude(south) && latitude(north))
+        || west > east
+        || south > north
+    {
+        return Err(bad());
+    }
+    Ok(BoundingBox {
+        west,
+        south,
+        east,
+        north,
     })
 }
 

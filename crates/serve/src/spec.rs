@@ -13,6 +13,8 @@ pub enum Kind {
     Date,
     /// One of a fixed set of lower-case words.
     Choice(&'static [&'static str]),
+    /// `west,south,east,north` in degrees.
+    BoundingBox,
 }
 
 pub struct Param {
@@ -62,6 +64,15 @@ const EVENT_PARAMS: &[Param] = &[
     SINCE,
     UNTIL,
     text("q", "Text in the evidence sentence."),
+    text(
+        "country",
+        "ISO 3166-1 alpha-3 country of the event's place (ActionGeo_CountryCode).",
+    ),
+    Param {
+        name: "bbox",
+        kind: Kind::BoundingBox,
+        help: "Events placed inside west,south,east,north (degrees; ActionGeo_Long/Lat).",
+    },
 ];
 
 pub const STATS: Endpoint = Endpoint {
@@ -260,6 +271,7 @@ fn query_param(param: &Param) -> Value {
         Kind::Text => json!({ "type": "string", "maxLength": crate::params::MAX_VALUE_LEN }),
         Kind::Date => json!({ "type": "string", "format": "date" }),
         Kind::Choice(values) => json!({ "type": "string", "enum": values }),
+        Kind::BoundingBox => json!({ "type": "string", "pattern": "^[-0-9.]+(,[-0-9.]+){3}$" }),
     };
     json!({ "name": param.name, "in": "query", "description": param.help, "schema": schema })
 }

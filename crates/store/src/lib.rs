@@ -8,6 +8,7 @@
 
 mod dates;
 mod merge;
+mod places;
 pub mod query;
 mod schema;
 mod write;

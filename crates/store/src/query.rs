@@ -6,6 +6,8 @@
 //! (case-insensitive) or a substring of its display name: `putin`, `RUSGOV` and
 //! `vladimir_putin` all find Vladimir Putin.
 
+use crate::places::{geo_at, geo_select, GEO_COLUMNS};
+pub use crate::places::GeoColumns;
 use crate::write::variant_name;
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -440,6 +442,19 @@ pub struct EventFilter {
     pub until: Option<NaiveDate>,
     /// Substring of the evidence sentence.
     pub search: Option<String>,
+    /// ISO 3166-1 alpha-3 country of the event's action geography.
+    pub country: Option<String>,
+    /// Action geography inside this box.
+    pub bbox: Option<BoundingBox>,
+}
+
+/// A rectangle of longitudes and latitudes (degrees, WGS84), west ≤ east, south ≤ north.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BoundingBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -471,12 +486,21 @@ pub struct EventRow {
     pub num_sources: u64,
     pub evidence: Evidence,
     pub provenance: Provenance,
+    /// GDELT's ActionGeo, Actor1Geo and Actor2Geo (schema version 4; `None` when not placed).
+    pub action_geo: Option<GeoColumns>,
+    pub actor1_geo: Option<GeoColumns>,
+    pub actor2_geo: Option<GeoColumns>,
 }
 
 impl EventFilter {
     fn conditions(&self) -> Conditions {
         let mut c = Conditions::default();
         c.equals("e.article_id", self.article.as_deref());
+        c.equals("ag.country_code", self.country.as_deref());
+        if let Some(b) = self.bbox {
+            let bounds = [b.west, b.east, b.south, b.north].map(Value::Real);
+            c.push("ag.lon BETWEEN ? AND ? AND ag.lat BETWEEN ? AND ?", bounds);
+        }
         if let Some(source) = &self.source {
             c.actor("src", source);
         }
@@ -519,7 +543,13 @@ const EVENT_JOINS: &str = "FROM events e
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN actors src ON src.article_id = e.article_id AND src.idx = e.source_idx
     LEFT JOIN actors tgt ON tgt.article_id = e.article_id AND tgt.idx = e.target_idx
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence";
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+    LEFT JOIN event_geo ag ON ag.article_id = e.article_id AND ag.event_idx = e.idx
+        AND ag.role = 'action'
+    LEFT JOIN event_geo g1 ON g1.article_id = e.article_id AND g1.event_idx = e.idx
+        AND g1.role = 'actor1'
+    LEFT JOIN event_geo g2 ON g2.article_id = e.article_id AND g2.event_idx = e.idx
+        AND g2.role = 'actor2'";
 
 /// The cross-article dedup key (the `event_records` view's grouping): event `d` is the same
 /// event as `e` when source, CAMEO code, target and day agree.
@@ -547,8 +577,11 @@ impl Store {
                 (SELECT count(DISTINCT coalesce(da.source, da.id)) FROM events d
                     JOIN articles da ON da.id = d.article_id WHERE {SAME_EVENT}),
                 e.sentence, s.text, s.start, s.\"end\", e.trigger_start, e.trigger_end,
-                a.url, a.source, a.coder_version
-            {EVENT_JOINS} {{where}} ORDER BY e.day, e.article_id, e.idx"
+                a.url, a.source, a.coder_version, {}, {}, {}
+            {EVENT_JOINS} {{where}} ORDER BY e.day, e.article_id, e.idx",
+            geo_select("ag"),
+            geo_select("g1"),
+            geo_select("g2")
         );
         self.rows(&sql, filter.conditions(), page, |r| {
             Ok(EventRow {
@@ -577,6 +610,9 @@ impl Store {
                 num_sources: r.get(18)?,
                 evidence: evidence_at(r, 19)?,
                 provenance: provenance_at(r, 25)?,
+                action_geo: geo_at(r, 28)?,
+                actor1_geo: geo_at(r, 28 + GEO_COLUMNS)?,
+                actor2_geo: geo_at(r, 28 + 2 * GEO_COLUMNS)?,
             })
         })
     }

@@ -7,6 +7,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V1_RELATIONAL_LAYERS,
     V2_COMPRESSED_LAYERS,
     V3_GDELT_COUNTS_AND_CODER,
+    V4_PLACES_AND_EVENT_GEOGRAPHY,
 ];
 
 /// The schema version this build writes and reads.
@@ -174,4 +175,46 @@ SELECT e.source_actor_id, e.cameo, e.target_actor_id, e.day,
        group_concat(DISTINCT e.article_id)       AS article_ids
 FROM events e JOIN articles a ON a.id = e.article_id
 GROUP BY e.source_actor_id, e.cameo, e.target_actor_id, e.day;
+"#;
+
+/// Version 4: where things happen. `places` holds the place names of each article resolved to the
+/// gazetteer (GDELT's geography fields; `country_code` ISO 3166-1 alpha-3, `adm1_code` ISO alpha-2
+/// + GeoNames admin-1 code, `feature_id` the GeoNames id). `event_geo` holds up to three rows per
+/// event: `role` `action` (ActionGeo, with the evidence it came from in `source`: clause,
+/// sentence, dateline, actor_country), `actor1` and `actor2` (where the text says the source /
+/// target actor is). Articles stored before have neither (their layers are re-read as they were).
+const V4_PLACES_AND_EVENT_GEOGRAPHY: &str = r#"
+CREATE TABLE places (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    sentence     INTEGER NOT NULL,
+    dateline     INTEGER NOT NULL,
+    geo_type     INTEGER NOT NULL,
+    full_name    TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    adm1_code    TEXT,
+    lat          REAL NOT NULL,
+    lon          REAL NOT NULL,
+    feature_id   TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE event_geo (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_idx    INTEGER NOT NULL,
+    role         TEXT NOT NULL,
+    source       TEXT,
+    place_idx    INTEGER,
+    geo_type     INTEGER NOT NULL,
+    full_name    TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    adm1_code    TEXT,
+    lat          REAL NOT NULL,
+    lon          REAL NOT NULL,
+    feature_id   TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_idx, role)
+);
+CREATE INDEX event_geo_by_country ON event_geo(country_code, role);
 "#;

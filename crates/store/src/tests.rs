@@ -154,6 +154,9 @@ fn layers_are_stored_compressed_and_a_version_1_file_is_migrated_and_still_read(
     // Version 1 had no coder_version column (version 3 added it).
     conn.execute("ALTER TABLE articles DROP COLUMN coder_version", [])
         .unwrap();
+    // … nor the places and event_geo tables (version 4 added them).
+    conn.execute_batch("DROP TABLE places; DROP TABLE event_geo;")
+        .unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     drop(conn);
 

@@ -61,13 +61,14 @@ pub(crate) fn delete_same_article(
     id: &str,
     text_hash: &str,
 ) -> Result<bool, StoreError> {
-    let deleted = tx.execute(
-        "DELETE FROM articles WHERE id = ?1 OR text_hash = ?2",
-        params![id, text_hash],
-    )?;
+    let deleted = tx
+        .prepare_cached("DELETE FROM articles WHERE id = ?1 OR text_hash = ?2")?
+        .execute(params![id, text_hash])?;
     Ok(deleted > 0)
 }
 
+/// Statements are prepared once per connection (`prepare_cached`), not once per article: every
+/// article runs the same nine.
 pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), StoreError> {
     let layers = Layers {
         paragraphs: &article.paragraphs,
@@ -87,23 +88,23 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
         reason,
     })?;
     let meta = &article.meta;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (id, text_hash, title, url, source, published, origin, text, layers,
                                coder_version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            article.id,
-            article.text_hash,
-            meta.title,
-            meta.url,
-            meta.source,
-            meta.published,
-            meta.origin,
-            article.text,
-            layers,
-            article.coder_version
-        ],
-    )?;
+    )?
+    .execute(params![
+        article.id,
+        article.text_hash,
+        meta.title,
+        meta.url,
+        meta.source,
+        meta.published,
+        meta.origin,
+        article.text,
+        layers,
+        article.coder_version
+    ])?;
     insert_sentences(tx, article)?;
     insert_actors(tx, article)?;
     insert_mentions(tx, article)?;
@@ -129,7 +130,7 @@ fn covered(article: &Article, span: Span) -> &str {
 }
 
 fn insert_sentences(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO sentences (article_id, idx, start, \"end\", paragraph, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -147,7 +148,7 @@ fn insert_sentences(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_actors(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO actors (article_id, idx, actor_id, name, kind, code, alt_codes, country, wikipedia)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
@@ -168,7 +169,7 @@ fn insert_actors(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_mentions(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO mentions (article_id, idx, actor_idx, start, \"end\", text, kind, code, sentence, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
@@ -190,7 +191,7 @@ fn insert_mentions(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_quotes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO quotes (article_id, idx, start, \"end\", text, kind, speaker_idx, verb, addressee,
                              addressee_idx, sentence, said_on, said_day, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -218,7 +219,7 @@ fn insert_quotes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_timexes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO timexes (article_id, idx, start, \"end\", text, type, value, modifier,
                               interval_start, interval_end, sentence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -242,7 +243,7 @@ fn insert_timexes(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_events(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO events (article_id, idx, source_idx, target_idx, source_actor_id, target_actor_id,
                              source_code, target_code, cameo, plover, goldstein, trigger_start,
                              trigger_end, trigger_text, sentence, date, day, week, quote_idx, confidence)
@@ -278,7 +279,7 @@ fn insert_events(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
 }
 
 fn insert_claims(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO claims (article_id, idx, kind, speaker_idx, speaker_code, start, \"end\", text,
                              trigger_start, trigger_end, made_on, deadline, deadline_timex, sentence, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
