@@ -3,7 +3,8 @@
 //!
 //! Articles are annotated in parallel (rayon) in bounded chunks, so memory stays bounded on
 //! corpora of any size. Each input that fails prints one line `eventwire: <file>[:<line>]: <reason>`
-//! and the run goes on; the exit code is 1 when any input failed.
+//! and the run goes on; the exit code is 1 when any input failed. A writer thread stores one
+//! chunk while the pool annotates the next.
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -16,6 +17,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 #[derive(clap::Args)]
@@ -83,6 +86,21 @@ impl Report {
         self.inserted + self.replaced
     }
 
+    /// Counts what the writer did with one article.
+    fn record(&mut self, stored: Stored) {
+        match stored {
+            Ok((SaveOutcome::Inserted, bytes)) => {
+                self.inserted += 1;
+                self.progress.article_done(bytes);
+            }
+            Ok((SaveOutcome::Replaced, bytes)) => {
+                self.replaced += 1;
+                self.progress.article_done(bytes);
+            }
+            Err(failure) => self.fail(failure),
+        }
+    }
+
     fn fail(&mut self, failure: String) {
         self.warn(&failure);
         self.failures.push(failure);
@@ -126,7 +144,7 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
         }
         None => Pipeline::standard()?,
     };
-    let mut store = Store::open(&args.db)?;
+    let writer = Writer::start(Store::open(&args.db)?);
     let threads = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -152,14 +170,15 @@ fn ingest_into_store(args: &Args) -> anyhow::Result<Report> {
                 warn_if_undated(&article, &mut undated_files, &report);
                 if chunk.push(article) {
                     let annotated = threads.install(|| pipeline.annotate_all(chunk.take()));
-                    save_all(&mut store, annotated, &mut report);
+                    writer.store(annotated, &mut report);
                 }
             }
             Err(err) => report.fail(err.to_string()),
         }
     }
     let annotated = threads.install(|| pipeline.annotate_all(chunk.take()));
-    save_all(&mut store, annotated, &mut report);
+    writer.store(annotated, &mut report);
+    writer.finish(&mut report);
     report.progress.finish();
     Ok(report)
 }
@@ -202,27 +221,66 @@ impl SeenInRun {
     }
 }
 
-/// Stores each article in its own transaction, counting outcomes and failures.
-fn save_all(store: &mut Store, annotated: Vec<Result<Article, String>>, report: &mut Report) {
-    for result in annotated {
-        let article = match result {
-            Ok(article) => article,
-            Err(failure) => {
-                report.fail(failure);
-                continue;
+/// What the writer did with one article: stored it (how, and its text's size), or why not.
+type Stored = Result<(SaveOutcome, usize), String>;
+
+/// The store on a thread of its own, so that storing a chunk overlaps annotating the next. Each
+/// article is still its own transaction, and outcomes come back in input order.
+struct Writer {
+    chunks: SyncSender<Vec<Result<Article, String>>>,
+    outcomes: Receiver<Stored>,
+    /// Returns the last article stored (for the single-article summary).
+    thread: JoinHandle<Option<Article>>,
+}
+
+impl Writer {
+    fn start(mut store: Store) -> Writer {
+        // No queue: the pool waits for the writer to take a chunk, so at most two chunks (one
+        // being stored, one being annotated) are in memory.
+        let (chunks, to_store) = sync_channel::<Vec<Result<Article, String>>>(0);
+        let (stored, outcomes) = channel();
+        let thread = std::thread::spawn(move || {
+            let mut last = None;
+            for result in to_store.into_iter().flatten() {
+                let outcome = result.and_then(|article| {
+                    let saved = store.save(&article).map_err(|err| {
+                        let origin = article.meta.origin.as_deref().unwrap_or(&article.id);
+                        format!("{origin}: cannot store: {err}")
+                    })?;
+                    let bytes = article.text.len();
+                    last = Some(article);
+                    Ok((saved, bytes))
+                });
+                if stored.send(outcome).is_err() {
+                    break;
+                }
             }
-        };
-        match store.save(&article) {
-            Ok(SaveOutcome::Inserted) => report.inserted += 1,
-            Ok(SaveOutcome::Replaced) => report.replaced += 1,
-            Err(err) => {
-                let origin = article.meta.origin.as_deref().unwrap_or(&article.id);
-                report.fail(format!("{origin}: cannot store: {err}"));
-                continue;
-            }
+            last
+        });
+        Writer {
+            chunks,
+            outcomes,
+            thread,
         }
-        report.progress.article_done(article.text.len());
-        report.last = Some(article);
+    }
+
+    /// Hands over an annotated chunk (waiting while the previous one is still being stored) and
+    /// records what has been stored since the last call.
+    fn store(&self, annotated: Vec<Result<Article, String>>, report: &mut Report) {
+        // A send fails only when the writer thread has died; `finish` reports its panic.
+        let _ = self.chunks.send(annotated);
+        self.outcomes.try_iter().for_each(|o| report.record(o));
+    }
+
+    /// Waits for the writer to store everything handed over and records the rest.
+    fn finish(self, report: &mut Report) {
+        drop(self.chunks);
+        let last = self
+            .thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        self.outcomes.try_iter().for_each(|o| report.record(o));
+        report.last = last;
     }
 }
 
