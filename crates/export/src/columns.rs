@@ -99,7 +99,9 @@ fn event_columns(rows: &[EventRow]) -> Columns {
     columns.extend(geo_columns(rows, ACTION_GEO, |e| e.action_geo.as_ref()));
     columns.push((
         "ActionGeo_Source",
-        text(rows, |e| e.action_geo.as_ref().and_then(|g| g.source.clone())),
+        text(rows, |e| {
+            e.action_geo.as_ref().and_then(|g| g.source.clone())
+        }),
     ));
     columns
 }
@@ -142,12 +144,24 @@ fn geo_columns(
 ) -> Columns {
     vec![
         (kind, int(rows, |e| geo(e).map(|g| i64::from(g.geo_type)))),
-        (full_name, text(rows, |e| geo(e).map(|g| g.full_name.clone()))),
-        (country, text(rows, |e| geo(e).map(|g| g.country_code.clone()))),
-        (adm1, text(rows, |e| geo(e).and_then(|g| g.adm1_code.clone()))),
+        (
+            full_name,
+            text(rows, |e| geo(e).map(|g| g.full_name.clone())),
+        ),
+        (
+            country,
+            text(rows, |e| geo(e).map(|g| g.country_code.clone())),
+        ),
+        (
+            adm1,
+            text(rows, |e| geo(e).and_then(|g| g.adm1_code.clone())),
+        ),
         (lat, float(rows, |e| geo(e).map(|g| g.lat))),
         (lon, float(rows, |e| geo(e).map(|g| g.lon))),
-        (feature, text(rows, |e| geo(e).map(|g| g.feature_id.clone()))),
+        (
+            feature,
+            text(rows, |e| geo(e).map(|g| g.feature_id.clone())),
+        ),
     ]
 }
 
