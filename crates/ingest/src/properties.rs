@@ -104,8 +104,8 @@ proptest! {
     }
 
     #[test]
-    fn readable_text_is_decoded_as_itself(text in "[^\\x00-\\x08\\x0b\\x0e-\\x1f]{1,200}") {
-        prop_assume!(!text.starts_with('\u{feff}'));
+    fn readable_text_is_decoded_as_itself(text in "[^\\x00-\\x08\\x0b\\x0e-\\x1f\\x{feff}]{1,200}") {
+        // No U+FEFF: at the start it is a byte order mark, which decoding removes on purpose.
         prop_assert_eq!(decode::decode(text.as_bytes()).unwrap(), text);
     }
 

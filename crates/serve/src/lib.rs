@@ -19,7 +19,7 @@ use eventwire_model::ClaimKind;
 use eventwire_store::query::{
     ActorFilter, ArticleFilter, ClaimFilter, EventFilter, Page, QuoteFilter,
 };
-use eventwire_store::Store;
+use eventwire_store::{Store, StoreError};
 use params::Params;
 use serde::Serialize;
 use spec::Endpoint;
@@ -47,6 +47,7 @@ pub fn router(db: PathBuf) -> Router {
         .route(spec::ARTICLES.path, get(articles))
         .route(spec::ARTICLE_BY_ID.path, get(article))
         .route(spec::ACTORS.path, get(actors))
+        .route(spec::ACTOR_NAMES.path, get(actor_names))
         .route(spec::QUOTES.path, get(quotes))
         .route(spec::EVENTS.path, get(events))
         .route(spec::EVENT_COUNTS.path, get(event_counts))
@@ -94,10 +95,28 @@ fn params(raw: RawQuery, endpoint: &Endpoint) -> Result<Params, ApiError> {
     Params::validate(map, endpoint)
 }
 
-/// A page of items with the paging that produced it.
-fn listing<T: Serialize>(items: Vec<T>, page: Page) -> Response {
-    Json(serde_json::json!({ "items": items, "limit": page.limit, "offset": page.offset }))
-        .into_response()
+/// Runs a paged query for one row more than the page holds, so that the answer can say whether
+/// rows remain (`next_offset`, null on the last page) without counting the whole result.
+async fn paged<T: Serialize + Send + 'static>(
+    state: &AppState,
+    page: Page,
+    query: impl FnOnce(&Store, Page) -> Result<Vec<T>, StoreError> + Send + 'static,
+) -> ApiResult {
+    let lookahead = Page {
+        limit: page.limit + 1,
+        ..page
+    };
+    let mut items = with_store(state, move |s| Ok(query(s, lookahead)?)).await?;
+    let more = items.len() > page.limit as usize;
+    items.truncate(page.limit as usize);
+    let next_offset = more.then(|| page.next().offset);
+    Ok(Json(serde_json::json!({
+        "items": items,
+        "limit": page.limit,
+        "offset": page.offset,
+        "next_offset": next_offset,
+    }))
+    .into_response())
 }
 
 async fn stats(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
@@ -115,8 +134,7 @@ async fn articles(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         until: p.date("until"),
     };
     let page = p.page;
-    let items = with_store(&state, move |s| Ok(s.articles(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.articles(&filter, page)).await
 }
 
 async fn article(
@@ -140,8 +158,13 @@ async fn actors(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         actor: p.text("actor"),
     };
     let page = p.page;
-    let items = with_store(&state, move |s| Ok(s.actors(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.actors(&filter, page)).await
+}
+
+async fn actor_names(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
+    let p = params(raw, &spec::ACTOR_NAMES)?;
+    let needle = p.text("q").unwrap_or_default();
+    paged(&state, p.page, move |s, page| s.actor_names(&needle, page)).await
 }
 
 async fn quotes(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
@@ -156,8 +179,7 @@ async fn quotes(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         kind: p.text("kind"),
     };
     let page = p.page;
-    let items = with_store(&state, move |s| Ok(s.quotes(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.quotes(&filter, page)).await
 }
 
 fn event_filter(p: &Params) -> EventFilter {
@@ -179,15 +201,13 @@ fn event_filter(p: &Params) -> EventFilter {
 async fn events(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
     let p = params(raw, &spec::EVENTS)?;
     let (filter, page) = (event_filter(&p), p.page);
-    let items = with_store(&state, move |s| Ok(s.events(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.events(&filter, page)).await
 }
 
 async fn event_counts(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
     let p = params(raw, &spec::EVENT_COUNTS)?;
     let (filter, page) = (event_filter(&p), p.page);
-    let items = with_store(&state, move |s| Ok(s.event_counts(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.event_counts(&filter, page)).await
 }
 
 async fn timeline(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
@@ -204,8 +224,7 @@ async fn timeline(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         ..EventFilter::default()
     };
     let page = p.page;
-    let items = with_store(&state, move |s| Ok(s.events(&filter, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.events(&filter, page)).await
 }
 
 async fn promises(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
@@ -222,8 +241,7 @@ async fn promises(State(state): State<AppState>, raw: RawQuery) -> ApiResult {
         due_by,
     };
     let page = p.page;
-    let items = with_store(&state, move |s| Ok(s.claims(&filter, as_of, page)?)).await?;
-    Ok(listing(items, page))
+    paged(&state, page, move |s, page| s.claims(&filter, as_of, page)).await
 }
 
 /// A claim kind by its serialised name (the spec has already checked it is one).

@@ -111,6 +111,17 @@ pub const ACTORS: Endpoint = Endpoint {
     paged: true,
 };
 
+pub const ACTOR_NAMES: Endpoint = Endpoint {
+    path: "/api/actor-names",
+    summary:
+        "Distinct actor names in the whole database, alphabetically (the page's actor picker).",
+    params: &[text(
+        "q",
+        "Actor id, CAMEO code or part of the name; all names without it.",
+    )],
+    paged: true,
+};
+
 pub const QUOTES: Endpoint = Endpoint {
     path: "/api/quotes",
     summary: "Quotes in date order, each with its evidence sentence.",
@@ -184,11 +195,12 @@ pub const PROMISES: Endpoint = Endpoint {
 };
 
 /// Every JSON endpoint, in the order the document lists them.
-pub const ENDPOINTS: [&Endpoint; 9] = [
+pub const ENDPOINTS: [&Endpoint; 10] = [
     &STATS,
     &ARTICLES,
     &ARTICLE_BY_ID,
     &ACTORS,
+    &ACTOR_NAMES,
     &QUOTES,
     &EVENTS,
     &EVENT_COUNTS,
@@ -237,7 +249,7 @@ fn operation(endpoint: &Endpoint) -> Value {
         );
     }
     let ok = if endpoint.paged {
-        "A page: {items: [...], limit, offset}."
+        "A page: {items: [...], limit, offset, next_offset} (next_offset: null on the last page)."
     } else {
         "The object."
     };

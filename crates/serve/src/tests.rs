@@ -186,3 +186,55 @@ async fn the_page_is_embedded() {
             && html.contains("<mark id=\"evidence\" class=\"highlight\">")
     );
 }
+
+#[tokio::test]
+async fn a_page_says_whether_rows_remain() {
+    let (_, first) = get("/api/events?limit=1").await;
+    assert_eq!(
+        (item_count(&first), &first["next_offset"]),
+        (1, &serde_json::json!(1))
+    );
+    let (_, last) = get("/api/events?limit=1&offset=1").await;
+    assert_eq!(
+        (item_count(&last), &last["next_offset"]),
+        (1, &serde_json::Value::Null)
+    );
+}
+
+/// The page's actor picker used to list the first 1,000 actor rows; on a real database that
+/// missed most actors. Names are now searched in the whole table.
+#[tokio::test]
+async fn actor_names_are_searched_in_the_whole_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("events.db");
+    let mut article = annotated_article("crowded");
+    for i in 0..1_200 {
+        article.actors.push(eventwire_model::Actor {
+            id: format!("extra-{i}"),
+            name: if i == 1_150 {
+                "Zelda Last".into()
+            } else {
+                format!("Actor {i:04}")
+            },
+            ..article.actors[0].clone()
+        });
+    }
+    Store::open(&db).unwrap().save(&article).unwrap();
+    let names = |uri: &'static str| {
+        let db = db.clone();
+        async move {
+            let request = Request::get(uri).body(Body::empty()).unwrap();
+            let response = router(db).oneshot(request).await.unwrap();
+            let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+            serde_json::from_slice::<serde_json::Value>(&body).unwrap()
+        }
+    };
+    let found = names("/api/actor-names?q=zelda").await;
+    assert_eq!(found["items"], serde_json::json!(["Zelda Last"]));
+    let first = names("/api/actor-names?limit=2").await;
+    assert_eq!(
+        first["items"],
+        serde_json::json!(["Actor 0000", "Actor 0001"])
+    );
+    assert_eq!(first["next_offset"], 2);
+}

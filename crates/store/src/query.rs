@@ -284,6 +284,18 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Distinct actor names in the whole database matching `needle` (an actor id or CAMEO code
+    /// exactly, or part of the name), alphabetically: what the web page's actor picker suggests
+    /// as one types.
+    pub fn actor_names(&self, needle: &str, page: Page) -> Result<Vec<String>, StoreError> {
+        let mut c = Conditions::default();
+        c.actor("x", needle);
+        let sql = "SELECT DISTINCT x.name FROM actors x {where} ORDER BY x.name";
+        self.rows(sql, c, page, |r| r.get(0))
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quotes
 
