@@ -164,7 +164,7 @@ fn for_each_page(
 
 /// The rows of each of `tables` as JSON Lines, every object led by its kind
 /// (`{"record":"event",…}`) and otherwise holding the columns of the JSON Lines export, less
-/// the columns named in `leave_out`. Returns the number of rows written.
+/// the columns named in `leave_out`; empty values are written as `null`, not left out. Returns the number of rows written.
 pub fn write_records<W: Write>(
     store: &Store,
     tables: &[Table],
@@ -173,7 +173,11 @@ pub fn write_records<W: Write>(
 ) -> anyhow::Result<u64> {
     let mut written = 0;
     for &table in tables {
-        let mut writer = arrow::json::LineDelimitedWriter::new(&mut *out);
+        // Explicit nulls: every row of a kind has every key, so readers that take the schema
+        // from the rows (Spark, pandas) see the same columns in every shard.
+        let mut writer = arrow::json::WriterBuilder::new()
+            .with_explicit_nulls(true)
+            .build::<_, arrow::json::writer::LineDelimited>(&mut *out);
         written += for_each_page(store, table, |batch| {
             writer.write(&record_batch(table, batch, leave_out)?)?;
             Ok(())
