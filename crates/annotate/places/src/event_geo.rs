@@ -63,20 +63,31 @@ fn distance(a: Span, b: Span) -> usize {
     a.start.abs_diff(b.start)
 }
 
+/// The article's places and mentions by sentence ([`crate::by_sentence`]).
+struct BySentence {
+    places: Vec<Vec<usize>>,
+    mentions: Vec<Vec<usize>>,
+}
+
 /// The place a mention of `actor` in `sentence` is said to be at: a place modifying the
 /// mention's words ("officials in Kyiv", "Hamas leaders in Doha").
-fn actor_place(article: &Article, actor: Option<usize>, sentence: usize) -> Option<Geo> {
+fn actor_place(
+    article: &Article,
+    index: &BySentence,
+    actor: Option<usize>,
+    sentence: usize,
+) -> Option<Geo> {
     let actor = actor?;
-    let spans: Vec<Span> = article
-        .mentions
+    let spans: Vec<Span> = index.mentions[sentence]
         .iter()
-        .filter(|m| m.actor == actor && m.sentence == sentence)
+        .map(|&m| &article.mentions[m])
+        .filter(|m| m.actor == actor)
         .map(|m| m.span)
         .collect();
-    article
-        .places
+    index.places[sentence]
         .iter()
-        .filter(|p| p.sentence == sentence && !spans.iter().any(|s| s.overlaps(&p.span)))
+        .map(|&p| &article.places[p])
+        .filter(|p| !spans.iter().any(|s| s.overlaps(&p.span)))
         .find(|p| {
             head_token(article, p.span)
                 .and_then(|t| article.tokens[t].head)
@@ -88,14 +99,16 @@ fn actor_place(article: &Article, actor: Option<usize>, sentence: usize) -> Opti
 /// The action geography of one event, with where it came from.
 fn action(
     article: &Article,
+    index: &BySentence,
     gazetteer: &Gazetteer,
     event: &Event,
 ) -> Option<(Geo, GeoSource, Option<usize>)> {
     let trigger = article.token_at(event.trigger.start);
     let in_sentence = || {
-        article.places.iter().enumerate().filter(|(_, p)| {
-            p.sentence == event.sentence && !p.dateline && !is_argument(article, p)
-        })
+        index.places[event.sentence]
+            .iter()
+            .map(|&i| (i, &article.places[i]))
+            .filter(|(_, p)| !p.dateline && !is_argument(article, p))
     };
     let clause = trigger.and_then(|t| {
         in_sentence()
@@ -109,8 +122,9 @@ fn action(
     if let Some(found) = in_sentence().min_by_key(|(_, p)| distance(p.span, event.trigger)) {
         return Some(place(found, GeoSource::Sentence));
     }
-    if let Some(found) = article.places.iter().enumerate().find(|(_, p)| p.dateline) {
-        return Some(place(found, GeoSource::Dateline));
+    // The dateline, when there is one, is the article's first place.
+    if let Some(dateline) = article.places.first().filter(|p| p.dateline) {
+        return Some(place((0, dateline), GeoSource::Dateline));
     }
     [event.source, event.target]
         .into_iter()
@@ -122,19 +136,25 @@ fn action(
 
 /// The geography of every event of the article, in event order.
 pub fn event_geography(article: &Article, gazetteer: &Gazetteer) -> Vec<EventGeo> {
+    let sentences = article.sentences.len();
+    let index = BySentence {
+        places: crate::by_sentence(sentences, &article.places, |p| p.sentence),
+        mentions: crate::by_sentence(sentences, &article.mentions, |m| m.sentence),
+    };
     article
         .events
         .iter()
         .enumerate()
         .map(|(i, event)| {
-            let action = action(article, gazetteer, event);
+            let action = action(article, &index, gazetteer, event);
+            let actor_place = |actor| actor_place(article, &index, actor, event.sentence);
             EventGeo {
                 event: i,
                 action_source: action.as_ref().map(|a| a.1),
                 action_place: action.as_ref().and_then(|a| a.2),
                 action: action.map(|a| a.0),
-                actor1: actor_place(article, event.source, event.sentence),
-                actor2: actor_place(article, event.target, event.sentence),
+                actor1: actor_place(event.source),
+                actor2: actor_place(event.target),
             }
         })
         .collect()

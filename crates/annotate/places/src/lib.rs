@@ -14,6 +14,22 @@ use gazetteer::{Gazetteer, GazetteerError};
 use std::collections::HashSet;
 use toponyms::Finder;
 
+/// Indices of items by the sentence they are in, so that every lookup stays inside one sentence
+/// and the stage is linear in the article's length.
+pub(crate) fn by_sentence<T>(
+    sentences: usize,
+    items: &[T],
+    sentence: impl Fn(&T) -> usize,
+) -> Vec<Vec<usize>> {
+    let mut buckets = vec![Vec::new(); sentences];
+    for (i, item) in items.iter().enumerate() {
+        if let Some(bucket) = buckets.get_mut(sentence(item)) {
+            bucket.push(i);
+        }
+    }
+    buckets
+}
+
 /// Loaded once per run; shared by every article.
 pub struct PlaceAnnotator {
     gazetteer: Gazetteer,
@@ -45,10 +61,13 @@ impl PlaceAnnotator {
 
     /// The places of the article, resolved, in text order.
     pub fn places(&self, article: &Article) -> Vec<Place> {
+        let sentences = article.sentences.len();
         let finder = Finder {
             gazetteer: &self.gazetteer,
             divisions: &self.divisions,
             not_places: &self.not_places,
+            mentions: by_sentence(sentences, &article.mentions, |m| m.sentence),
+            timexes: by_sentence(sentences, &article.timexes, |t| t.sentence),
         };
         let mut found = finder.find(article);
         finder.apply_qualifiers(article, &mut found);

@@ -3,7 +3,7 @@
 //! divisions), the words around it ("the Kharkiv region", "Paris, Texas") and population.
 
 use crate::gazetteer::{EntryId, Gazetteer};
-use eventwire_model::{ActorKind, Article, MentionKind, PlaceKind, Span, Token};
+use eventwire_model::{ActorKind, Article, Mention, MentionKind, PlaceKind, Span, Token};
 use std::collections::HashSet;
 
 /// The longest place name looked up, in tokens ("Washington , D.C." is three).
@@ -42,6 +42,9 @@ pub struct Finder<'a> {
     pub divisions: &'a HashSet<String>,
     /// Words that name a gazetteer entry but hardly ever a place (`data/places/not_places.txt`).
     pub not_places: &'a HashSet<String>,
+    /// The article's mentions and timexes by sentence ([`crate::by_sentence`]).
+    pub mentions: Vec<Vec<usize>>,
+    pub timexes: Vec<Vec<usize>>,
 }
 
 fn starts_upper(text: &str) -> bool {
@@ -109,7 +112,7 @@ impl Finder<'_> {
         let any_country = candidates
             .iter()
             .any(|&id| self.gazetteer.entry(id).kind == PlaceKind::Country);
-        if self.is_no_place(article, span)
+        if self.is_no_place(article, s, span)
             || self.is_other_actor(article, (s, last), span, any_country)
         {
             return None;
@@ -162,7 +165,8 @@ impl Finder<'_> {
             .sentence_tokens(s)
             .iter()
             .any(|t| t.head == Some(last) && t.deprel == "case");
-        article.mentions.iter().any(|m| {
+        self.mentions[s].iter().any(|&k| {
+            let m = &article.mentions[k];
             let actor = &article.actors[m.actor];
             let person_or_organisation =
                 matches!(actor.kind, ActorKind::Person | ActorKind::Organization);
@@ -184,8 +188,10 @@ impl Finder<'_> {
 
     /// True when the span is part of a temporal expression ("March" the month) or a word listed
     /// as no place (`data/places/not_places.txt`).
-    fn is_no_place(&self, article: &Article, span: Span) -> bool {
-        article.timexes.iter().any(|t| t.span.overlaps(&span))
+    fn is_no_place(&self, article: &Article, s: usize, span: Span) -> bool {
+        self.timexes[s]
+            .iter()
+            .any(|&k| article.timexes[k].span.overlaps(&span))
             || self.not_places.contains(article.slice(span))
     }
 
@@ -285,10 +291,16 @@ impl Context {
     fn of(article: &Article, found: &[Toponym], g: &Gazetteer) -> Self {
         // An actor named by a toponym ("Georgia" the country actor) is no evidence for its own
         // reading: only the other actors' countries count.
+        let toponyms = crate::by_sentence(article.sentences.len(), found, |t| t.sentence);
+        let named_by_toponym = |m: &Mention| {
+            toponyms
+                .get(m.sentence)
+                .is_some_and(|ts| ts.iter().any(|&t| found[t].span.overlaps(&m.span)))
+        };
         let mut countries: HashSet<String> = article
             .mentions
             .iter()
-            .filter(|m| !found.iter().any(|t| t.span.overlaps(&m.span)))
+            .filter(|m| !named_by_toponym(m))
             .filter_map(|m| article.actors[m.actor].country.clone())
             .collect();
         let mut divisions = HashSet::new();
