@@ -112,8 +112,11 @@ impl Finder<'_> {
         let any_country = candidates
             .iter()
             .any(|&id| self.gazetteer.entry(id).kind == PlaceKind::Country);
+        let any_capital = candidates
+            .iter()
+            .any(|&id| self.gazetteer.entry(id).capital);
         if self.is_no_place(article, s, span)
-            || self.is_other_actor(article, (s, last), span, any_country)
+            || self.is_other_actor(article, (s, last), span, (any_country, any_capital))
         {
             return None;
         }
@@ -152,19 +155,20 @@ impl Finder<'_> {
     }
 
     /// True when an actor mention that is not a place overlaps the span: a person's or an
-    /// organisation's name, or a place standing for a government ("Moscow said"; but "fired at
-    /// Seoul", a capital after a preposition, is the place).
+    /// organisation's name, or a place standing for a government ("Moscow said", "the White
+    /// House"; but "fired at Seoul", a capital after a preposition, is the city).
     fn is_other_actor(
         &self,
         article: &Article,
         (s, last): (usize, usize),
         span: Span,
-        country: bool,
+        (country, capital): (bool, bool),
     ) -> bool {
-        let after_preposition = article
-            .sentence_tokens(s)
-            .iter()
-            .any(|t| t.head == Some(last) && t.deprel == "case");
+        let capital_after_preposition = capital
+            && article
+                .sentence_tokens(s)
+                .iter()
+                .any(|t| t.head == Some(last) && t.deprel == "case");
         self.mentions[s].iter().any(|&k| {
             let m = &article.mentions[k];
             let actor = &article.actors[m.actor];
@@ -181,7 +185,7 @@ impl Finder<'_> {
             let country_opening =
                 country && m.span.start == span.start && m.span.len() > span.len();
             m.span.overlaps(&span)
-                && ((m.kind == MentionKind::Metonym && !after_preposition)
+                && ((m.kind == MentionKind::Metonym && !capital_after_preposition)
                     || (person_or_organisation && known_or_longer && !country_opening))
         })
     }

@@ -86,10 +86,32 @@ fn print_article(a: &Article) {
             a.slice(q.span)
         );
     }
-    println!("\nevents ({}):", a.events.len());
-    for e in &a.events {
+    println!("\nplaces ({}):", a.places.len());
+    for p in &a.places {
+        let g = &p.geo;
+        let dateline = if p.dateline { "  (dateline)" } else { "" };
         println!(
-            "  {} → {}  {} {} ({:+.1})  {}  [sentence {}]",
+            "  {}  → {} [{}, type {}, {:.2} {:.2}, GeoNames {}]{dateline}",
+            a.slice(p.span),
+            g.full_name,
+            g.country_code,
+            g.geo_type,
+            g.lat,
+            g.lon,
+            g.feature_id
+        );
+    }
+    println!("\nevents ({}):", a.events.len());
+    for (i, e) in a.events.iter().enumerate() {
+        let place = a
+            .event_geo
+            .iter()
+            .find(|g| g.event == i)
+            .and_then(|g| Some((g.action.as_ref()?, g.action_source?)))
+            .map(|(geo, source)| format!("  at {} ({source:?})", geo.full_name))
+            .unwrap_or_default();
+        println!(
+            "  {} → {}  {} {} ({:+.1})  {}  [sentence {}]{place}",
             actor_name(e.source),
             actor_name(e.target),
             e.plover,
