@@ -250,3 +250,23 @@ fn a_read_only_database_is_read_by_stats() {
     assert!(stdout(&stats).contains("articles  1"), "{}", stdout(&stats));
     assert!(std::fs::read(&db).unwrap() == before, "the file changed");
 }
+
+#[test]
+fn a_list_command_that_stops_at_its_limit_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = write(&dir.path().join("seed-article.txt"), SEED);
+    let db = dir.path().join("events.db");
+    assert_eq!(ingest(&[&seed], &db).status.code(), Some(0));
+
+    let first = eventwire(&["quotes", "--db", s(&db), "--json", "--limit", "5"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(stdout(&first).lines().count(), 5);
+    assert_eq!(
+        stderr(&first),
+        "eventwire: 5 rows shown (from row 1); more exist: --offset 5 for the next ones, \
+         --limit up to 1000 for more at once\n"
+    );
+    let all = eventwire(&["quotes", "--db", s(&db), "--json"]);
+    assert!(stdout(&all).lines().count() > 5);
+    assert_eq!(stderr(&all), "", "no note when every row is shown");
+}

@@ -37,8 +37,14 @@ pub struct PageArgs {
 }
 
 impl PageArgs {
+    /// The rows to ask the store for: the page and one row more, which [`ListingArgs::print`]
+    /// does not show but uses to say that more rows exist.
     pub fn page(&self) -> anyhow::Result<Page> {
-        Ok(Page::new(self.limit, self.offset)?)
+        let page = Page::new(self.limit, self.offset)?;
+        Ok(Page {
+            limit: page.limit + 1,
+            ..page
+        })
     }
 }
 
@@ -61,7 +67,7 @@ pub struct ListingArgs {
 }
 
 impl ListingArgs {
-    /// Prints rows as JSON Lines through `to_json` (for scripts) with `--json`, else through
+    /// Prints the page's rows (the store was asked for one more, see [`PageArgs::page`]) as JSON Lines through `to_json` (for scripts) with `--json`, else through
     /// `human`. (`to_json` is `serde_json::to_string`, passed in because this crate does not
     /// depend on serde directly.)
     pub fn print<T>(
@@ -70,12 +76,22 @@ impl ListingArgs {
         to_json: impl Fn(&T) -> serde_json::Result<String>,
         human: impl Fn(&T),
     ) -> anyhow::Result<()> {
-        for row in rows {
+        let shown = rows.len().min(self.page.limit as usize);
+        for row in &rows[..shown] {
             if self.json {
                 println!("{}", to_json(row)?);
             } else {
                 human(row);
             }
+        }
+        if rows.len() > shown {
+            let next = self.page.offset + u64::from(self.page.limit);
+            // On stderr, so that `--json` output stays one object per line.
+            eprintln!(
+                "eventwire: {shown} rows shown (from row {}); more exist: --offset {next} for the \
+                 next ones, --limit up to {MAX_PAGE_SIZE} for more at once",
+                self.page.offset + 1
+            );
         }
         Ok(())
     }
