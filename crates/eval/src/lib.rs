@@ -77,3 +77,33 @@ fn annotate_gold_article(dir: &Path, gold: &Gold, pipeline: &Pipeline) -> anyhow
     pipeline.annotate(&mut article);
     Ok(article)
 }
+
+/// Articles given as JSON Lines records (`id`, `text` and metadata fields), written to a file and
+/// read back through the ingest crate as a user's file would be; fails if ingest lost an article
+/// or changed an id or text (the gold offsets would no longer fit).
+pub(crate) fn ingest_json_records(records: &[serde_json::Value]) -> anyhow::Result<Vec<Article>> {
+    use std::io::Write as _;
+    let mut file = tempfile::Builder::new()
+        .prefix("eventwire-eval-")
+        .suffix(".jsonl")
+        .tempfile()
+        .context("creating the JSON Lines file")?;
+    for record in records {
+        writeln!(file, "{record}").context("writing the JSON Lines file")?;
+    }
+    file.flush()?;
+    let articles = eventwire_ingest::ingest(
+        &[file.path().to_path_buf()],
+        eventwire_ingest::IngestOptions::default(),
+    )
+    .collect::<Result<Vec<_>, _>>()?;
+    anyhow::ensure!(articles.len() == records.len(), "ingest lost articles");
+    for (record, article) in records.iter().zip(&articles) {
+        anyhow::ensure!(
+            record["id"] == article.id.as_str() && record["text"] == article.text.as_str(),
+            "ingest changed {}",
+            article.id
+        );
+    }
+    Ok(articles)
+}

@@ -14,14 +14,13 @@
 
 use crate::score::{harmonic_mean, match_one_to_one, ratio, Counts};
 use anyhow::{ensure, Context};
-use eventwire_ingest::{ingest, IngestOptions};
 use eventwire_model::{Article, QuoteKind, Span};
 use eventwire_pipeline::Pipeline;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::{BufRead, Write as _};
+use std::io::BufRead;
 use std::path::Path;
 
 /// One PolNeAR article as the JSON Lines file holds it (the fields the scorer needs).
@@ -117,32 +116,18 @@ pub fn evaluate_polnear(
     Ok(report)
 }
 
-/// The articles as a user's JSON Lines file, read back through ingest; fails if ingest changed a
-/// text (the gold offsets would no longer fit).
+/// The articles as a user's JSON Lines file, read back through ingest.
 fn ingest_articles(gold: &[PolnearArticle]) -> anyhow::Result<Vec<Article>> {
-    let mut file = tempfile::Builder::new()
-        .prefix("eventwire-polnear-")
-        .suffix(".jsonl")
-        .tempfile()
-        .context("creating the JSON Lines file")?;
-    for g in gold {
-        let record = serde_json::json!({
-            "id": g.id, "title": g.title, "published": g.published, "source": g.source, "text": g.text,
-        });
-        writeln!(file, "{record}").context("writing the JSON Lines file")?;
-    }
-    file.flush()?;
-    let articles = ingest(&[file.path().to_path_buf()], IngestOptions::default())
-        .collect::<Result<Vec<_>, _>>()?;
-    ensure!(articles.len() == gold.len(), "ingest lost articles");
-    for (g, article) in gold.iter().zip(&articles) {
-        ensure!(
-            article.id == g.id && article.text == g.text,
-            "ingest changed {}",
-            g.id
-        );
-    }
-    Ok(articles)
+    let records: Vec<serde_json::Value> = gold
+        .iter()
+        .map(|g| {
+            serde_json::json!({
+                "id": g.id, "title": g.title, "published": g.published, "source": g.source,
+                "text": g.text,
+            })
+        })
+        .collect();
+    crate::ingest_json_records(&records)
 }
 
 /// Cue class of a gold attribution, from its cue lemma.

@@ -10,16 +10,14 @@ pub mod conllu;
 pub mod places;
 pub mod score;
 
-use anyhow::{ensure, Context};
+use anyhow::ensure;
 use conllu::GumDocument;
-use eventwire_ingest::{ingest, IngestOptions};
 use eventwire_model::Article;
 use eventwire_pipeline::Pipeline;
 use rayon::prelude::*;
 use score::{GumCounts, GumFinding, MentionClass};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 /// True when the folder holds CoNLL-U files (the GUM format) rather than gold JSON.
@@ -53,34 +51,20 @@ pub fn evaluate_gum_dir(dir: &Path, pipeline: &Pipeline) -> anyhow::Result<GumRe
 /// The documents as articles, through the same JSON Lines ingest a user's file goes through;
 /// fails if ingest changed a text (the gold spans would no longer fit).
 pub fn ingest_documents(documents: &[GumDocument]) -> anyhow::Result<Vec<Article>> {
-    let mut file = tempfile::Builder::new()
-        .prefix("eventwire-gum-")
-        .suffix(".jsonl")
-        .tempfile()
-        .context("creating the JSON Lines file")?;
-    for doc in documents {
-        let record = serde_json::json!({
-            "id": doc.id,
-            "title": doc.title,
-            "url": doc.url,
-            "published": doc.published.map(|d| d.to_string()),
-            "source": "Wikinews",
-            "text": doc.text,
-        });
-        writeln!(file, "{record}").context("writing the JSON Lines file")?;
-    }
-    file.flush()?;
-    let articles = ingest(&[file.path().to_path_buf()], IngestOptions::default())
-        .collect::<Result<Vec<_>, _>>()?;
-    ensure!(articles.len() == documents.len(), "ingest lost articles");
-    for (doc, article) in documents.iter().zip(&articles) {
-        ensure!(
-            article.id == doc.id && article.text == doc.text,
-            "ingest changed {}",
-            doc.id
-        );
-    }
-    Ok(articles)
+    let records: Vec<serde_json::Value> = documents
+        .iter()
+        .map(|doc| {
+            serde_json::json!({
+                "id": doc.id,
+                "title": doc.title,
+                "url": doc.url,
+                "published": doc.published.map(|d| d.to_string()),
+                "source": "Wikinews",
+                "text": doc.text,
+            })
+        })
+        .collect();
+    crate::ingest_json_records(&records)
 }
 
 /// Counts and headline figures per article and in total, and the findings.
