@@ -179,7 +179,7 @@ GROUP BY e.source_actor_id, e.cameo, e.target_actor_id, e.day;
 
 /// Version 4: where things happen. `places` holds the place names of each article resolved to the
 /// gazetteer (GDELT's geography fields; `country_code` ISO 3166-1 alpha-3, `adm1_code` ISO alpha-2
-/// + GeoNames admin-1 code, `feature_id` the GeoNames id). `event_geo` holds up to three rows per
+/// followed by the GeoNames admin-1 code, `feature_id` the GeoNames id). `event_geo` holds up to three rows per
 /// event: `role` `action` (ActionGeo, with the evidence it came from in `source`: clause,
 /// sentence, dateline, actor_country), `actor1` and `actor2` (where the text says the source /
 /// target actor is). Articles stored before have neither (their layers are re-read as they were).
