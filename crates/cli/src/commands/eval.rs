@@ -8,10 +8,11 @@
 //! publisher, and the share of matched attributions with the right source.
 
 use anyhow::Context;
+use eventwire_eval::report::Report;
 use eventwire_eval::{gum, plover, polnear};
 use eventwire_pipeline::Pipeline;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -36,60 +37,64 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::standard()?;
+    let evaluating = |path: &Path| format!("evaluating {}", path.display());
     if let Some(file) = &args.plover {
-        let report = plover::evaluate_plover_file(file, &pipeline)
-            .with_context(|| format!("evaluating {}", file.display()))?;
-        print(
+        let report =
+            plover::evaluate_plover_file(file, &pipeline).with_context(|| evaluating(file))?;
+        show(
             args.json,
-            || serde_json::to_string_pretty(&report),
-            || report.to_table(),
+            &report,
+            serde_json::to_string_pretty,
+            plover::PloverReport::to_table,
         )?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(file) = &args.polnear {
-        let report = polnear::evaluate_polnear_file(file, &pipeline)
-            .with_context(|| format!("evaluating {}", file.display()))?;
-        print(
+    } else if let Some(file) = &args.polnear {
+        let report =
+            polnear::evaluate_polnear_file(file, &pipeline).with_context(|| evaluating(file))?;
+        show(
             args.json,
-            || serde_json::to_string_pretty(&report),
-            || report.to_table(),
-        )?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let Some(dir) = &args.gold_dir else {
-        anyhow::bail!("a gold folder, --plover FILE or --polnear FILE is needed");
-    };
-    let context = || format!("evaluating {}", dir.display());
-    if args.gum || gum::is_gum_dir(dir) {
-        let report = gum::evaluate_gum_dir(dir, &pipeline).with_context(context)?;
-        print(
-            args.json,
-            || serde_json::to_string_pretty(&report),
-            || report.to_table(),
+            &report,
+            serde_json::to_string_pretty,
+            polnear::PolnearReport::to_table,
         )?;
     } else {
-        let report = eventwire_eval::evaluate_gold_dir(dir, &pipeline).with_context(context)?;
-        print(
-            args.json,
-            || serde_json::to_string_pretty(&report),
-            || report.to_table(),
-        )?;
+        let Some(dir) = &args.gold_dir else {
+            anyhow::bail!("a gold folder, --plover FILE or --polnear FILE is needed");
+        };
+        if args.gum || gum::is_gum_dir(dir) {
+            let report = gum::evaluate_gum_dir(dir, &pipeline).with_context(|| evaluating(dir))?;
+            show(
+                args.json,
+                &report,
+                serde_json::to_string_pretty,
+                gum::GumReport::to_table,
+            )?;
+        } else {
+            let report = eventwire_eval::evaluate_gold_dir(dir, &pipeline)
+                .with_context(|| evaluating(dir))?;
+            show(
+                args.json,
+                &report,
+                serde_json::to_string_pretty,
+                Report::to_table,
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report as JSON or as its table; both are built only when asked for. A closed pipe
-/// (`| head`) is returned as an error rather than a panic.
-fn print(
+/// The report as JSON or as its table; only the one asked for is built. A closed pipe (`| head`)
+/// is returned as an error rather than a panic.
+fn show<R>(
     json: bool,
-    as_json: impl FnOnce() -> serde_json::Result<String>,
-    as_table: impl FnOnce() -> String,
+    report: &R,
+    as_json: impl FnOnce(&R) -> serde_json::Result<String>,
+    as_table: impl FnOnce(&R) -> String,
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if json {
-        writeln!(out, "{}", as_json()?)?;
+        writeln!(out, "{}", as_json(report)?)?;
     } else {
-        write!(out, "{}", as_table())?;
+        write!(out, "{}", as_table(report))?;
     }
     Ok(())
 }
