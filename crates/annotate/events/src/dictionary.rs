@@ -8,7 +8,7 @@
 //! quote scope, roles and dating are those of every other pattern.
 
 use crate::cameo::CameoCode;
-use crate::resources::{Frame, Pattern};
+use crate::resources::{Frame, Modality, Pattern};
 use crate::view::SentenceView;
 use eventwire_lexicon::{Lexicon, PatternItem, Term, Verb, VerbForm};
 use std::collections::HashMap;
@@ -38,6 +38,9 @@ pub struct VerbDictionary {
     lexicon: Arc<Lexicon>,
     /// Synset name → the word sequences of its members' forms.
     synsets: HashMap<String, Vec<Vec<String>>>,
+    /// Verb block name → indexes into the lexicon's patterns. By name, not block index: a block
+    /// read from several files (verbs in one, patterns in another) may have several indexes.
+    block_patterns: HashMap<String, Vec<usize>>,
 }
 
 /// A dictionary verb found on the parse, and the pattern it takes there.
@@ -62,13 +65,34 @@ impl VerbDictionary {
                 (synset.name.clone(), forms)
             })
             .collect();
-        VerbDictionary { lexicon, synsets }
+        let mut block_patterns: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, pattern) in lexicon.verbs.patterns.iter().enumerate() {
+            let block = &lexicon.verbs.blocks[pattern.block].name;
+            block_patterns.entry(block.clone()).or_default().push(index);
+        }
+        VerbDictionary {
+            lexicon,
+            synsets,
+            block_patterns,
+        }
     }
 
     /// The dictionary's events-stage patterns on the verbs of one parsed sentence, in word order.
-    pub fn hits(&self, view: &SentenceView, cameo: &HashMap<String, CameoCode>) -> Vec<VerbHit> {
+    pub fn hits(
+        &self,
+        view: &SentenceView,
+        cameo: &HashMap<String, CameoCode>,
+        modality: &Modality,
+    ) -> Vec<VerbHit> {
+        let skipped = |code: &str| {
+            modality
+                .dictionary_skipped_roots
+                .iter()
+                .any(|r| code.starts_with(r.as_str()))
+        };
         verb_words(view)
             .filter_map(|w| self.hit_at(view, w, cameo))
+            .filter(|hit| !skipped(&hit.pattern.cameo))
             .collect()
     }
 
@@ -98,6 +122,7 @@ impl VerbDictionary {
                 cameo: code.to_string(),
                 frame: Frame::Svo,
                 origin,
+                governed: true,
             },
             words,
         })
@@ -112,7 +137,9 @@ impl VerbDictionary {
         entry: &'a Verb,
     ) -> Option<(&'a str, String)> {
         let mut best: Option<(usize, &eventwire_lexicon::Pattern)> = None;
-        for pattern in self.lexicon.patterns_of_block(entry.block) {
+        let block = &self.lexicon.block_of(entry).name;
+        let patterns = self.block_patterns.get(block).into_iter().flatten();
+        for pattern in patterns.map(|&i| &self.lexicon.verbs.patterns[i]) {
             if let Some(score) = self.pattern_score(view, verb, pattern) {
                 if best.is_none_or(|(top, _)| score > top) {
                     best = Some((score, pattern));
@@ -230,6 +257,40 @@ impl VerbDictionary {
             .enumerate()
             .all(|(i, term)| self.term_at(view, start + i, term))
     }
+}
+
+/// Relations by which a target's word hangs on the verb, directly or through the noun phrase it
+/// is part of (object, indirect and prepositional object, coordination, apposition, modifiers).
+const TARGET_PATH: &[&str] = &[
+    "obj",
+    "iobj",
+    "obl",
+    "nmod",
+    "conj",
+    "appos",
+    "compound",
+    "amod",
+    "flat",
+    "nmod:poss",
+];
+
+/// Whether word `w` hangs on `verb` through [`TARGET_PATH`] relations only (at most four steps;
+/// subtypes such as `obl:agent` count as their base relation).
+pub fn governed_by(view: &SentenceView, verb: usize, mut w: usize) -> bool {
+    for _ in 0..4 {
+        let Some((head, relation)) = view.head_of(w) else {
+            return false;
+        };
+        let base = relation.split(':').next().unwrap_or(relation);
+        if !(TARGET_PATH.contains(&relation) || TARGET_PATH.contains(&base)) {
+            return false;
+        }
+        if head == verb {
+            return true;
+        }
+        w = head;
+    }
+    false
 }
 
 /// The words the parse tags as verbs.

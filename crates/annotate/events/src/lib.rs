@@ -45,8 +45,14 @@ pub struct EventAnnotator {
 }
 
 impl EventAnnotator {
-    /// Loads and checks the data files bundled from `data/events/`.
+    /// Loads and checks the data files bundled from `data/events/`, with the verb dictionary of
+    /// the bundled lexicon (`data/lexicon/`, converted from PETRARCH2's `CAMEO.2.0.txt`).
     pub fn load() -> Result<Self, LoadError> {
+        Ok(Self::hand_patterns_only()?.with_lexicon(Lexicon::bundled()))
+    }
+
+    /// The hand patterns of `data/events/patterns.csv` alone, without a verb dictionary.
+    pub fn hand_patterns_only() -> Result<Self, LoadError> {
         Ok(EventAnnotator {
             resources: Resources::bundled()?,
             dictionary: None,

@@ -54,6 +54,10 @@ pub struct Pattern {
     pub frame: Frame,
     /// The dictionary line it comes from (`patterns.csv:57`, `CAMEO.2.0.txt:1523`).
     pub origin: String,
+    /// The target must hang on the phrase's word in the parse, as its object or prepositional
+    /// object (the verb dictionary's patterns: "thinks Putin would like to meet" is no consultation
+    /// with Putin); hand patterns find it by position.
+    pub governed: bool,
 }
 
 /// Cue windows (in words) and cue lists of `modality.toml`.
@@ -73,6 +77,7 @@ pub struct Modality {
     pub pair_roots: Vec<String>,
     pub speaker_roots: Vec<String>,
     pub untargeted_roots: Vec<String>,
+    pub dictionary_skipped_roots: Vec<String>,
     pub speaker_pronouns: Vec<String>,
     pub subject_barriers: Vec<String>,
     pub target_stops: Vec<String>,
@@ -210,6 +215,7 @@ fn parse_patterns(
                 cameo: f[1].clone(),
                 frame,
                 origin: format!("patterns.csv:{line}"),
+                governed: false,
             })
         })
         .collect()
@@ -257,6 +263,7 @@ struct Grammar {
     pair_roots: Vec<String>,
     speaker_roots: Vec<String>,
     untargeted_roots: Vec<String>,
+    dictionary_skipped_roots: Vec<String>,
     speaker_pronouns: Vec<String>,
     subject_barriers: Vec<String>,
     target_stops: Vec<String>,
@@ -307,6 +314,7 @@ fn parse_modality(text: &str) -> Result<Modality, LoadError> {
         pair_roots: m.grammar.pair_roots,
         speaker_roots: m.grammar.speaker_roots,
         untargeted_roots: m.grammar.untargeted_roots,
+        dictionary_skipped_roots: m.grammar.dictionary_skipped_roots,
         speaker_pronouns: m.grammar.speaker_pronouns,
         subject_barriers: m.grammar.subject_barriers,
         target_stops: m.grammar.target_stops,
