@@ -162,3 +162,46 @@ fn number(raw: &HashMap<String, String>, key: &str, default: u64) -> Result<u64,
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::EVENTS;
+
+    fn validate(bbox: &str) -> Result<Params, ApiError> {
+        let raw = HashMap::from([("bbox".to_string(), bbox.to_string())]);
+        Params::validate(raw, &EVENTS)
+    }
+
+    #[test]
+    fn a_bounding_box_is_four_degrees_in_range_and_order() {
+        let ukraine = validate("22, 44, 41, 53")
+            .ok()
+            .unwrap()
+            .bbox("bbox")
+            .unwrap();
+        assert_eq!(
+            ukraine,
+            BoundingBox {
+                west: 22.0,
+                south: 44.0,
+                east: 41.0,
+                north: 53.0
+            }
+        );
+        for bad in [
+            "22,44,41",
+            "a,b,c,d",
+            "41,44,22,53",
+            "0,-91,1,1",
+            "0,0,181,1",
+        ] {
+            let err = validate(bad).err().expect(bad);
+            assert!(
+                err.message.contains("west,south,east,north"),
+                "{bad}: {}",
+                err.message
+            );
+        }
+    }
+}
