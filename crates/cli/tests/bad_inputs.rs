@@ -270,3 +270,56 @@ fn a_list_command_that_stops_at_its_limit_says_so() {
     assert!(stdout(&all).lines().count() > 5);
     assert_eq!(stderr(&all), "", "no note when every row is shown");
 }
+
+#[test]
+fn nul_bytes_truncated_utf8_and_invisible_characters_are_each_answered_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let nul = write(&dir.path().join("nul.txt"), b"Putin met\0Trump.");
+    let json_nul = write(
+        &dir.path().join("feed.jsonl"),
+        "{\"id\": \"escaped-nul\", \"text\": \"Putin met\\u0000 Trump in Moscow.\"}\n",
+    );
+    let truncated_text = "Erdoğan met Zelensky in Kyiv on Monday, said “talks” would go on €";
+    let truncated = write(
+        &dir.path().join("truncated.txt"),
+        &truncated_text.as_bytes()[..truncated_text.len() - 1],
+    );
+    let invisible_text = "Putin met \u{202e}Trump\u{202c} in \u{5d9}\u{5e8}\u{5d5}\u{5e9}\u{5dc}\u{5d9}\u{5dd}.\u{200b} Zelensky\u{200d} said “no” \u{2067}مرحبا\u{2069}.";
+    let invisible = write(&dir.path().join("invisible.txt"), invisible_text);
+    let db = dir.path().join("events.db");
+
+    let run = ingest(&[&nul, &json_nul, &truncated, &invisible], &db);
+
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert_eq!(
+        stderr(&run).lines().collect::<Vec<_>>(),
+        [format!(
+            "eventwire: {}: binary file, not text",
+            nul.display()
+        )]
+    );
+    assert_eq!(stored_ids(&db), ["escaped-nul", "invisible", "truncated"]);
+    let store = Store::open_read_only(&db).unwrap();
+    let text_of = |id: &str| store.article(id).unwrap().unwrap().text;
+    assert_eq!(text_of("escaped-nul"), "Putin met\0 Trump in Moscow.");
+    assert_eq!(
+        text_of("truncated"),
+        &truncated_text[..truncated_text.len() - 3]
+    );
+    let stored = store.article("invisible").unwrap().unwrap();
+    assert_eq!(stored.text, invisible_text);
+    assert!(stored
+        .tokens
+        .iter()
+        .all(|t| stored.text.is_char_boundary(t.span.start)
+            && stored.text.is_char_boundary(t.span.end)));
+    // The quoted “no” is still found between the zero-width and direction characters.
+    assert!(
+        stored
+            .quotes
+            .iter()
+            .any(|q| &stored.text[q.span.range()] == "no"),
+        "{:?}",
+        stored.quotes
+    );
+}
