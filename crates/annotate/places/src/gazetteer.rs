@@ -46,8 +46,6 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<EntryId>>,
     /// Names written in capitals only ("US", "UK"): they match only so written.
     acronyms: HashMap<String, Vec<EntryId>>,
-    /// Lower-cased demonym ("ukrainian", "ukrainians") → its country.
-    by_demonym: HashMap<String, EntryId>,
     country_by_iso3: HashMap<String, EntryId>,
     /// (ISO alpha-2, admin-1 code) → the division.
     admin1_by_code: HashMap<(String, String), EntryId>,
@@ -128,9 +126,6 @@ impl Gazetteer {
         for name in std::iter::once(f[2]).chain(f[3].split(';')) {
             self.index_name(name, id);
         }
-        for demonym in f[4].split(';').filter(|d| !d.is_empty()) {
-            self.by_demonym.insert(name_key(demonym), id);
-        }
         match kind {
             PlaceKind::Country => {
                 self.country_by_iso3.insert(entry.iso3.clone(), id);
@@ -179,22 +174,12 @@ impl Gazetteer {
         ids
     }
 
-    /// True when `text` (lower-cased) is a name or alternate name of some entry.
-    pub fn knows(&self, text: &str) -> bool {
-        self.by_name.contains_key(&name_key(text)) || self.acronyms.contains_key(text)
-    }
-
     pub fn entry(&self, id: EntryId) -> &Entry {
         &self.entries[id as usize]
     }
 
     pub fn country(&self, iso3: &str) -> Option<EntryId> {
         self.country_by_iso3.get(iso3).copied()
-    }
-
-    /// The country a demonym ("Ukrainian", "Ukrainians") belongs to.
-    pub fn demonym_country(&self, word: &str) -> Option<EntryId> {
-        self.by_demonym.get(&name_key(word)).copied()
     }
 
     /// The division a city or division lies in.
@@ -274,10 +259,6 @@ mod tests {
             "the pronoun is not the United States"
         );
         assert_eq!(g.entry(g.lookup("US")[0]).iso3, "USA");
-        assert_eq!(
-            g.entry(g.demonym_country("Ukrainians").unwrap()).name,
-            "Ukraine"
-        );
     }
 
     #[test]

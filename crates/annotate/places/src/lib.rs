@@ -55,10 +55,6 @@ impl PlaceAnnotator {
         })
     }
 
-    pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
-    }
-
     /// The places of the article, resolved, in text order.
     pub fn places(&self, article: &Article) -> Vec<Place> {
         let sentences = article.sentences.len();
