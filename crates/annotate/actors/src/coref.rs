@@ -104,6 +104,23 @@ fn country_identity(dict: &Dictionary, country: usize, entry: Entry) -> Identity
     }
 }
 
+/// The one group of a country the article named before with these role words ("Sudanese
+/// rebels"): its id and code. None when there is none or several countries' groups.
+fn country_group_named(article: &Article, role: &str, words: &str) -> Option<(String, String)> {
+    let mut groups = article.actors.iter().filter(|a| {
+        let code = a.code.as_deref().unwrap_or("");
+        a.kind == ActorKind::Group
+            && a.id.ends_with(&format!(":{words}"))
+            && code.ends_with(role)
+            && !code.starts_with("---")
+    });
+    let group = groups.next()?;
+    groups
+        .next()
+        .is_none()
+        .then(|| (group.id.clone(), group.code.clone().unwrap_or_default()))
+}
+
 fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Option<Identity> {
     let text = article.slice(candidate.span);
     Some(match &candidate.what {
@@ -170,6 +187,23 @@ fn identity(article: &Article, dict: &Dictionary, candidate: &Candidate) -> Opti
             );
             Identity {
                 actor: a,
+                kind: MentionKind::Nominal,
+                code: Some(code),
+            }
+        }
+        What::Agent { role, words } => {
+            let (id, code) = country_group_named(article, role, words).unwrap_or_else(|| {
+                let code = format!("---{role}");
+                (format!("group:{code}:{words}"), code)
+            });
+            let a = &article.actors;
+            let name = a
+                .iter()
+                .find(|a| a.id == id)
+                .map_or(text, |a| a.name.as_str());
+            let country = code.get(..3).filter(|c| *c != "---");
+            Identity {
+                actor: actor(id, name, ActorKind::Group, Some(code.clone()), country),
                 kind: MentionKind::Nominal,
                 code: Some(code),
             }

@@ -51,11 +51,16 @@ impl Dictionary {
     /// A phrase as a capitalised name ("Uhuru Kenyatta"), if it can be one.
     fn usable_name(&self, phrase: &Phrase) -> Option<String> {
         let consecutive = phrase.gaps.iter().all(|gap| !gap);
-        let opener_known = !self.lookup(&phrase.words[0]).is_empty();
-        if phrase.words.len() < 2 || !consecutive || opener_known {
+        // "the_united_nations" is "United Nations" (the text's "the" is no part of the name).
+        let words = match phrase.words.split_first() {
+            Some((first, rest)) if first == "the" => rest,
+            _ => &phrase.words[..],
+        };
+        let opener_known = words.first().is_some_and(|w| !self.lookup(w).is_empty());
+        if words.len() < 2 || !consecutive || opener_known {
             return None;
         }
-        let words: Vec<String> = phrase.words.iter().map(|w| capitalised(w)).collect();
+        let words: Vec<String> = words.iter().map(|w| capitalised(w)).collect();
         Some(words.join(" "))
     }
 

@@ -63,6 +63,13 @@ pub enum What {
     People {
         noun: String,
     },
+    /// "the rebels", "police": a group role word of `roles.csv` with no country or institution
+    /// before it; coded as PETRARCH codes such agents (`---REB`) unless the article named the
+    /// group with its country before ("Sudanese rebels … the rebels" → `SDNREB`).
+    Agent {
+        role: String,
+        words: String,
+    },
     /// "the president", "the spokesman": a person named earlier with that office or title.
     TheRole {
         phrase: String,
@@ -642,7 +649,25 @@ impl Scan<'_> {
                 .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN")),
             Some(deprel) => deprel == "compound",
         };
-        (listed && !compound).then(|| {
+        if compound {
+            return None;
+        }
+        // Only "the rebels": a bare plural is mostly generic ("soldiers are dying"); listed
+        // people groups ("police") stay groups of their noun.
+        // "The government of Niger" is the country's body (`role_of_country`).
+        let before_of = self.lower(n + 1) == "of";
+        let definite = n > i && !listed && !before_of;
+        if let Some(agent) = self
+            .headless_agent(&noun.to_lowercase())
+            .filter(|_| definite)
+        {
+            let candidate = Candidate {
+                span: self.span(i, n + 1),
+                what: agent,
+            };
+            return Some((candidate, n + 1));
+        }
+        listed.then(|| {
             let what = What::People { noun };
             (
                 Candidate {
@@ -657,6 +682,21 @@ impl Scan<'_> {
     /// "the [new] president", "the spokesman": one person's role with no country and no name.
     /// "the president of France", "the foreign minister of Iran": a role of one country named
     /// after "of" is that country's office-holder or body, as "the French president" is.
+    /// A group role word ("rebels", "police", "lawmakers"; not a title or one person's role).
+    fn headless_agent(&self, noun: &str) -> Option<What> {
+        self.dict.lookup(noun).iter().find_map(|e| match e {
+            Entry::Role(r) => {
+                let role = &self.dict.roles[*r];
+                let group = !role.person && !role.title && !role.role.is_empty();
+                group.then(|| What::Agent {
+                    role: role.role.clone(),
+                    words: noun.to_string(),
+                })
+            }
+            _ => None,
+        })
+    }
+
     fn role_of_country(&self, i: usize) -> Option<(Candidate, usize)> {
         if self.lower(i) != "the" {
             return None;

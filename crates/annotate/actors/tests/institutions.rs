@@ -31,3 +31,19 @@ fn think_tanks_companies_and_armed_groups_have_their_sector() {
     assert_eq!(code_of(text, "Gazprom").as_deref(), Some("RUSBUS"));
     assert_eq!(code_of(text, "Boko Haram").as_deref(), Some("NGAREB"));
 }
+
+#[test]
+fn a_group_role_without_a_country_is_coded_as_petrarch_codes_it() {
+    let text =
+        "Fighting between the army and the rebels continued. The rebels said they held the town.";
+    assert_eq!(code_of(text, "the rebels").as_deref(), Some("---REB"));
+    let found = mentions(&annotate(text, "2025-06-20"));
+    let they = found.iter().find(|(t, ..)| t == "they").expect("they");
+    assert_eq!(they.2.as_deref(), Some("---REB"), "they are the rebels");
+}
+
+#[test]
+fn a_group_role_takes_the_country_the_article_gave_it() {
+    let text = "Sudanese rebels shelled El Fasher on Monday. The rebels denied it.";
+    assert_eq!(code_of(text, "The rebels").as_deref(), Some("SDNREB"));
+}
