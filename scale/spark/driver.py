@@ -91,8 +91,14 @@ def with_dedup_counts(events):
 
 
 def ordered(frame, order):
-    """`frame`'s columns in `order`, less `record`."""
-    return frame.select(*[name for name in order if name != "record" and name in frame.columns])
+    """`frame`'s columns in `order` (any column the first row lacked after them), less `record`;
+    a missing dedup key column is added as null, as an older eventwire left empty keys out."""
+    for name in DEDUP_KEY if "EventCode" in order else []:
+        if name not in frame.columns:
+            frame = frame.withColumn(name, F.lit(None).cast("string"))
+    first = [name for name in order if name in frame.columns]
+    rest = sorted(set(frame.columns) - set(first))
+    return frame.select(*[name for name in first + rest if name != "record"])
 
 
 def counts_after_goldstein(frame):
