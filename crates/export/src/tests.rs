@@ -192,7 +192,10 @@ fn records_are_labelled_by_kind_and_leave_out_what_is_asked() {
     assert_eq!(kinds, ["event", "event", "quote"]);
     assert_eq!(lines[0]["EventCode"], "051");
     assert!(lines[0].get("NumMentions").is_none());
-    assert!(lines[0]["SOURCEURL"].is_null(), "empty values are explicit nulls");
+    assert!(
+        lines[0]["SOURCEURL"].is_null(),
+        "empty values are explicit nulls"
+    );
     assert_eq!(lines[0]["NumSources"], 1);
     assert_eq!(lines[2]["Text"], "a smart man.");
 }
