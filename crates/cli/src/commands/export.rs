@@ -4,7 +4,7 @@ use super::store_args::DbArg;
 use anyhow::Context;
 use eventwire_export::{export, Format, Table};
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ pub struct Args {
     /// events, quotes, actors, timexes or promises.
     #[arg(long)]
     pub table: Table,
-    /// Output file (default: standard output; required for parquet).
+    /// Output file (default: standard output; for parquet only when it is not a terminal).
     #[arg(long)]
     pub out: Option<PathBuf>,
     #[command(flatten)]
@@ -36,9 +36,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             rows
         }
         None => {
+            // Binary Parquet may go down a pipe (`| duckdb`, `> file`), never onto a terminal.
             anyhow::ensure!(
-                args.format != Format::Parquet,
-                "parquet is binary: give --out FILE"
+                args.format != Format::Parquet || !std::io::stdout().is_terminal(),
+                "parquet is binary: give --out FILE or redirect standard output"
             );
             export(
                 &store,
