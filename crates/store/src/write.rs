@@ -112,6 +112,7 @@ pub(crate) fn insert_article(tx: &Transaction, article: &Article) -> Result<(), 
     insert_timexes(tx, article)?;
     insert_events(tx, article)?;
     insert_claims(tx, article)?;
+    crate::places::insert_geography(tx, article)?;
     Ok(())
 }
 
