@@ -40,7 +40,13 @@ fn explain_names_the_rule_behind_each_event_and_why_a_sentence_has_none() {
     );
 
     let counterfactual = stdout(&eventwire(&[
-        "explain", "seed-article", "--sentence", "14", "--json", "--db", db,
+        "explain",
+        "seed-article",
+        "--sentence",
+        "14",
+        "--json",
+        "--db",
+        db,
     ]));
     let json: serde_json::Value = serde_json::from_str(&counterfactual).unwrap();
     assert_eq!(json[0]["hits"][0]["cameo"], "192");

@@ -14,8 +14,8 @@ mod schema;
 mod write;
 
 pub use dates::{iso_week_label, item_day, timex_start_day};
-pub use merge::MergeOutcome;
 use eventwire_model::Article;
+pub use merge::MergeOutcome;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 use std::path::{Path, PathBuf};

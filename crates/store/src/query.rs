@@ -6,8 +6,8 @@
 //! (case-insensitive) or a substring of its display name: `putin`, `RUSGOV` and
 //! `vladimir_putin` all find Vladimir Putin.
 
-use crate::places::{geo_at, geo_select, GEO_COLUMNS};
 pub use crate::places::GeoColumns;
+use crate::places::{geo_at, geo_select, GEO_COLUMNS};
 use crate::write::variant_name;
 use crate::{Store, StoreError};
 use chrono::NaiveDate;

@@ -86,7 +86,11 @@ fn events_carry_dedup_counts_and_evidence() {
     };
     let rows = store.events(&praise, Page::default()).unwrap();
     assert_eq!(
-        (rows[0].num_mentions, rows[0].num_articles, rows[0].num_sources),
+        (
+            rows[0].num_mentions,
+            rows[0].num_articles,
+            rows[0].num_sources
+        ),
         (2, 2, 1),
         "same day, same actors, same code; both articles from one outlet"
     );
