@@ -283,7 +283,11 @@ fn query_param(param: &Param) -> Value {
         Kind::Text => json!({ "type": "string", "maxLength": crate::params::MAX_VALUE_LEN }),
         Kind::Date => json!({ "type": "string", "format": "date" }),
         Kind::Choice(values) => json!({ "type": "string", "enum": values }),
-        Kind::BoundingBox => json!({ "type": "string", "pattern": "^[-0-9.]+(,[-0-9.]+){3}$" }),
+        Kind::BoundingBox => json!({
+            "type": "string",
+            "pattern": "^[-0-9.]+(,[-0-9.]+){3}$",
+            "example": "22.1,44.3,40.2,52.4"
+        }),
     };
     json!({ "name": param.name, "in": "query", "description": param.help, "schema": schema })
 }

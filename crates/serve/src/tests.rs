@@ -154,9 +154,13 @@ async fn openapi_matches_the_routes_and_parameters() {
         let mut query = Vec::new();
         for param in item["get"]["parameters"].as_array().unwrap() {
             if param["in"] == "query" {
-                let value = match param["schema"]["format"].as_str() {
+                let schema = &param["schema"];
+                let value = match schema["format"].as_str() {
                     Some("date") => "2025-01-01",
-                    _ => param["schema"]["enum"][0].as_str().unwrap_or("1"),
+                    _ => schema["example"]
+                        .as_str()
+                        .or(schema["enum"][0].as_str())
+                        .unwrap_or("1"),
                 };
                 query.push(format!("{}={value}", param["name"].as_str().unwrap()));
             }
