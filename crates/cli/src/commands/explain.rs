@@ -27,13 +27,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
-    let Some(stored) = store.article(&args.article_id)? else {
-        eprintln!(
-            "eventwire: no article {:?} in {}",
-            args.article_id,
-            args.db.db.display()
-        );
+    let Some(stored) = args.db.article(&args.article_id)? else {
         return Ok(ExitCode::from(1));
     };
     let events = EventAnnotator::load().context("loading the event patterns")?;

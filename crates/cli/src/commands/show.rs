@@ -17,13 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
-    let Some(article) = store.article(&args.article_id)? else {
-        eprintln!(
-            "eventwire: no article {:?} in {}",
-            args.article_id,
-            args.db.db.display()
-        );
+    let Some(article) = args.db.article(&args.article_id)? else {
         return Ok(ExitCode::from(1));
     };
     if args.json {

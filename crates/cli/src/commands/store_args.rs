@@ -1,6 +1,7 @@
 //! Options shared by the commands that read the database (`--db`, date and paging options).
 
 use chrono::NaiveDate;
+use eventwire_model::Article;
 use eventwire_store::query::{Page, MAX_PAGE_SIZE};
 use eventwire_store::Store;
 use std::path::PathBuf;
@@ -23,6 +24,16 @@ impl DbArg {
             self.db.display()
         );
         Ok(Store::open_read_only(&self.db)?)
+    }
+
+    /// The stored article `id`, or `None` after saying on stderr that the database has no such
+    /// article (the commands that show one article then exit 1).
+    pub fn article(&self, id: &str) -> anyhow::Result<Option<Article>> {
+        let article = self.open()?.article(id)?;
+        if article.is_none() {
+            eprintln!("eventwire: no article {id:?} in {}", self.db.display());
+        }
+        Ok(article)
     }
 }
 
