@@ -3,8 +3,8 @@
 
 use crate::write::variant_name;
 use crate::StoreError;
-use eventwire_model::Article;
-use rusqlite::{params, Row, Transaction};
+use eventwire_model::{Article, Geo};
+use rusqlite::{params_from_iter, types::ToSql, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub(crate) fn insert_geography(tx: &Transaction, a: &Article) -> Result<(), StoreError> {
@@ -15,22 +15,17 @@ pub(crate) fn insert_geography(tx: &Transaction, a: &Article) -> Result<(), Stor
     )?;
     for (i, p) in a.places.iter().enumerate() {
         let g = &p.geo;
-        places.execute(params![
-            a.id,
-            i,
-            p.span.start,
-            p.span.end,
-            a.text.get(p.span.range()).unwrap_or(""),
-            p.sentence,
-            p.dateline,
-            g.geo_type,
-            g.full_name,
-            g.country_code,
-            g.adm1_code,
-            g.lat,
-            g.lon,
-            g.feature_id
-        ])?;
+        let text = a.text.get(p.span.range()).unwrap_or("");
+        let place: [&dyn ToSql; 7] = [
+            &a.id,
+            &i,
+            &p.span.start,
+            &p.span.end,
+            &text,
+            &p.sentence,
+            &p.dateline,
+        ];
+        places.execute(params_from_iter(place.into_iter().chain(geo_columns(g))))?;
     }
     let mut event_geo = tx.prepare_cached(
         "INSERT INTO event_geo (article_id, event_idx, role, source, place_idx, geo_type,
@@ -46,23 +41,24 @@ pub(crate) fn insert_geography(tx: &Transaction, a: &Article) -> Result<(), Stor
         ];
         for (role, geo, source, place) in roles {
             let Some(g) = geo else { continue };
-            event_geo.execute(params![
-                a.id,
-                e.event,
-                role,
-                source,
-                place,
-                g.geo_type,
-                g.full_name,
-                g.country_code,
-                g.adm1_code,
-                g.lat,
-                g.lon,
-                g.feature_id
-            ])?;
+            let event: [&dyn ToSql; 5] = [&a.id, &e.event, &role, &source, &place];
+            event_geo.execute(params_from_iter(event.into_iter().chain(geo_columns(g))))?;
         }
     }
     Ok(())
+}
+
+/// The seven GDELT geography columns both tables end with, in their column order.
+fn geo_columns(g: &Geo) -> [&dyn ToSql; 7] {
+    [
+        &g.geo_type,
+        &g.full_name,
+        &g.country_code,
+        &g.adm1_code,
+        &g.lat,
+        &g.lon,
+        &g.feature_id,
+    ]
 }
 
 /// One geography as read back (GDELT's `*Geo_*` fields).
