@@ -2,7 +2,7 @@
 //!
 //! JSON endpoints under `/api/` (filterable, paginated, validated by [`params`]), the OpenAPI
 //! document at `/openapi.json`, and a single-file web page at `/` (timeline of an actor pair,
-//! quotes per speaker, evidence sentence highlighted). Each request opens the database read-only
+//! quotes per speaker, a world map of the pair's events, evidence sentence highlighted). Each request opens the database read-only
 //! on a blocking thread, so the server can never modify it and requests do not share a connection.
 
 mod error;
@@ -11,6 +11,7 @@ mod spec;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -29,6 +30,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
+/// The world map's country shapes (world-atlas, ISC; see assets/README.md), in the binary so the
+/// page draws its map offline, with no tile server.
+const COUNTRIES_TOPOJSON: &str = include_str!("../assets/countries-110m.json");
+/// Where the page fetches [`COUNTRIES_TOPOJSON`] from.
+pub const COUNTRIES_PATH: &str = "/assets/countries-110m.json";
 
 type RawQuery = Result<Query<HashMap<String, String>>, QueryRejection>;
 type ApiResult = Result<Response, ApiError>;
@@ -42,6 +48,7 @@ struct AppState {
 pub fn router(db: PathBuf) -> Router {
     Router::new()
         .route("/", get(|| async { Html(INDEX_HTML) }))
+        .route(COUNTRIES_PATH, get(countries))
         .route("/openapi.json", get(|| async { Json(spec::openapi()) }))
         .route(spec::STATS.path, get(stats))
         .route(spec::ARTICLES.path, get(articles))
@@ -58,6 +65,18 @@ pub fn router(db: PathBuf) -> Router {
             ApiError::method_not_allowed("the API is read-only: GET only")
         })
         .with_state(AppState { db: Arc::new(db) })
+}
+
+/// The country shapes as JSON; they never change while the binary runs, so browsers may keep them.
+async fn countries() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        COUNTRIES_TOPOJSON,
+    )
+        .into_response()
 }
 
 /// Serves until interrupted (Ctrl-C), on a runtime of its own so callers need no async code.

@@ -192,6 +192,19 @@ async fn the_page_is_embedded() {
 }
 
 #[tokio::test]
+async fn the_map_shapes_are_embedded_topojson() {
+    let (status, body) = get(COUNTRIES_PATH).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["type"], "Topology");
+    let countries = body["objects"]["countries"]["geometries"]
+        .as_array()
+        .unwrap();
+    assert!(countries
+        .iter()
+        .any(|c| c["properties"]["name"] == "Ukraine"));
+}
+
+#[tokio::test]
 async fn a_page_says_whether_rows_remain() {
     let (_, first) = get("/api/events?limit=1").await;
     assert_eq!(
