@@ -399,19 +399,9 @@ pub(crate) fn parse_file(
 ) {
     let mut found = Diagnostics::default();
     let rows = rows(file, name, text, &mut found);
-    // Blocks are named across files (verb_blocks.tsv gives the code, verbs.tsv and
-    // verb_patterns.tsv the members): a name read before is the same block.
-    let blocks = into
-        .verbs
-        .blocks
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(index, block)| (block.name.clone(), index))
-        .collect();
     let mut reader = Reader {
         into,
-        blocks,
+        blocks: HashMap::new(),
         actors: HashMap::new(),
     };
     for row in &rows {
@@ -426,7 +416,7 @@ pub(crate) fn parse_file(
 
 struct Reader<'d> {
     into: &'d mut Dictionaries,
-    /// Block name → index: the blocks already read (of earlier files), then those this file names.
+    /// Block name → index, filled as blocks are seen or named.
     blocks: HashMap<String, usize>,
     /// Actor id → index of the actor this file's rows add to.
     actors: HashMap<String, usize>,

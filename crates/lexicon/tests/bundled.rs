@@ -79,32 +79,3 @@ fn actors_and_agents_are_found_in_a_sentence() {
     let police = agents.iter().find(|m| m.end == 8).expect("police");
     assert_eq!(lexicon.agents[police.values[0]].code, "COP");
 }
-
-/// `verb_blocks.tsv`, `verbs.tsv` and `verb_patterns.tsv` name blocks by name: a verb and the
-/// patterns of its block must share one block, which carries the block's code.
-#[test]
-fn a_verb_has_its_blocks_code_and_patterns() {
-    let lexicon = Lexicon::bundled();
-    let agreed = lexicon
-        .verbs_with_form("agreed")
-        .find(|found| found.form.words == ["agreed"])
-        .expect("agree");
-    assert_eq!(lexicon.block_of(agreed.verb).name, "AGREE");
-    assert_eq!(lexicon.verbs.code_of(agreed.verb), Some("050"));
-    let patterns: Vec<String> = lexicon
-        .patterns_of_block(agreed.verb.block)
-        .map(|p| p.provenance.to_string())
-        .collect();
-    assert_eq!(patterns.len(), 16, "{patterns:?}");
-    assert_eq!(patterns[0], "CAMEO.2.0.txt:5609");
-    let mut names: Vec<&str> = lexicon
-        .verbs
-        .blocks
-        .iter()
-        .map(|b| b.name.as_str())
-        .collect();
-    let blocks = names.len();
-    names.sort_unstable();
-    names.dedup();
-    assert_eq!(names.len(), blocks, "one block per name");
-}

@@ -38,6 +38,9 @@ pub struct VerbDictionary {
     lexicon: Arc<Lexicon>,
     /// Synset name → the word sequences of its members' forms.
     synsets: HashMap<String, Vec<Vec<String>>>,
+    /// Verb block name → indexes into the lexicon's patterns. By name, not block index: a block
+    /// read from several files (verbs in one, patterns in another) may have several indexes.
+    block_patterns: HashMap<String, Vec<usize>>,
 }
 
 /// A dictionary verb found on the parse, and the pattern it takes there.
@@ -62,7 +65,16 @@ impl VerbDictionary {
                 (synset.name.clone(), forms)
             })
             .collect();
-        VerbDictionary { lexicon, synsets }
+        let mut block_patterns: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, pattern) in lexicon.verbs.patterns.iter().enumerate() {
+            let block = &lexicon.verbs.blocks[pattern.block].name;
+            block_patterns.entry(block.clone()).or_default().push(index);
+        }
+        VerbDictionary {
+            lexicon,
+            synsets,
+            block_patterns,
+        }
     }
 
     /// The dictionary's events-stage patterns on the verbs of one parsed sentence, in word order.
@@ -125,7 +137,9 @@ impl VerbDictionary {
         entry: &'a Verb,
     ) -> Option<(&'a str, String)> {
         let mut best: Option<(usize, &eventwire_lexicon::Pattern)> = None;
-        for pattern in self.lexicon.patterns_of_block(entry.block) {
+        let block = &self.lexicon.block_of(entry).name;
+        let patterns = self.block_patterns.get(block).into_iter().flatten();
+        for pattern in patterns.map(|&i| &self.lexicon.verbs.patterns[i]) {
             if let Some(score) = self.pattern_score(view, verb, pattern) {
                 if best.is_none_or(|(top, _)| score > top) {
                     best = Some((score, pattern));

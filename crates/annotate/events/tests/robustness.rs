@@ -68,8 +68,7 @@ fn random_layers_never_panic() {
         events.annotate(&mut article);
         for e in &article.events {
             assert!(e.source.is_some_and(|s| s < article.actors.len()));
-            // An untargeted act (protest, violence, force posture) has no target.
-            assert!(e.target.is_none_or(|t| t < article.actors.len()));
+            assert!(e.target.is_some_and(|t| t < article.actors.len()));
             assert!(text.get(e.trigger.range()).is_some());
         }
         coded += article.events.len();
